@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Clock } from './clock.ts';
+import { registerComplaintRoutes } from './complaints/complaint.routes.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/schema.ts';
+import { registerDossierRoutes } from './dossier/dossier.routes.ts';
+import { installAuthentication } from './http/authentication.ts';
+import { ProblemSchema } from './http/common-schemas.ts';
+import { registerHealthRoutes, type ReadinessProbe } from './http/health.routes.ts';
+import { problem, sendProblem, toProblem } from './http/problem.ts';
+import { PrivacyLogController } from './http/request-log.ts';
+import { installValidators } from './http/validation.ts';
+import { registerOrganisationRoutes } from './organisations/organisation.routes.ts';
+import { registerUserRoutes } from './users/user.routes.ts';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  config: Pick<Config, 'logLevel' | 'maxAttachmentBytes' | 'maxJsonBodyBytes'>;
+  readiness: ReadinessProbe;
+}
+
+/** Builds the HTTP application; `main.ts` listens, tests use `app.inject()`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: deps.config.logLevel,
+      // Only what operators need; no addresses, headers, query strings or bodies (personal data).
+      serializers: {
+        req: (req: { method?: string; routeOptions?: { url?: string } }) => ({
+          method: req.method,
+          route: req.routeOptions?.url,
+        }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+    logController: new PrivacyLogController(),
+    genReqId: () => randomUUID(),
+    bodyLimit: deps.config.maxJsonBodyBytes,
+    trustProxy: false,
+    return503OnClosing: true,
+  });
+
+  installValidators(app);
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => {
+    done(null, body);
+  });
+  app.addSchema(ProblemSchema);
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  app.setErrorHandler((error, request, reply) => {
+    const body = toProblem(error);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, request, body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, problem(404, 'route_not_found', 'Dit adres bestaat niet.')),
+  );
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Klachtwijzer API',
+        version: '1',
+        description: 'Klachtenbehandeling volgens de klachtenprocedure. Errors are RFC 9457 problem documents.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
+  });
+
+  installAuthentication(app, deps.db);
+
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  registerHealthRoutes(app, deps.readiness);
+  registerComplaintRoutes(app, deps);
+  registerDossierRoutes(app, { ...deps, maxAttachmentBytes: deps.config.maxAttachmentBytes });
+  registerOrganisationRoutes(app, deps);
+  registerUserRoutes(app, deps);
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,257 @@
+import type { Kysely } from 'kysely';
+import { requireRole, type AccessContext } from '../auth/access-context.ts';
+import type { Clock } from '../clock.ts';
+import type { Channel, ComplaintStatus, Database } from '../db/schema.ts';
+import { withTenant, type Tx } from '../db/tenant.ts';
+import { amsterdamDateOf, yearOf } from '../domain/calendar/local-date.ts';
+import { sha256Hex } from '../domain/event-chain.ts';
+import { formatComplaintReference } from '../domain/reference-number.ts';
+import { appendDossierEvent } from '../dossier/event-log.repository.ts';
+import { NotFoundError, RuleViolationError, ValidationError, type FieldProblem } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { normaliseLine, normaliseOptional, normaliseText } from '../text.ts';
+import { findUsers } from '../users/user.repository.ts';
+import {
+  findComplaintDetail,
+  findInvolvedEmployees,
+  insertComplainant,
+  insertComplaint,
+  insertInvolvedEmployees,
+  listComplaints as selectComplaints,
+  takeNextReferenceNumber,
+  type ComplaintListFilter,
+  type ComplaintListRow,
+} from './complaint.repository.ts';
+import { toComplaintView, type ComplaintView } from './complaint.view.ts';
+
+export interface ComplainantInput {
+  name: string;
+  email?: string | null;
+  phone?: string | null;
+  street?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+  country?: string | null;
+}
+
+export interface RegisterComplaintInput {
+  channel: Channel;
+  /** The first moment any channel received it; defaults to now. May lie in the past (a letter). */
+  receivedAt?: Date;
+  complainant: ComplainantInput;
+  product?: string | null;
+  description: string;
+  desiredOutcome?: string | null;
+  handlerId?: string | null;
+  involvedEmployeeIds?: readonly string[];
+}
+
+export interface ComplaintDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+const READERS = ['coordinator', 'handler', 'auditor'] as const;
+const REGISTRARS = ['coordinator', 'handler'] as const;
+/** Mail servers and scanners disagree with us by a little; a receipt minutes ahead is not an error. */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
+const EARLIEST_RECEIPT = Date.UTC(2000, 0, 1);
+
+export async function registerComplaint(
+  deps: ComplaintDeps,
+  context: AccessContext,
+  input: RegisterComplaintInput,
+): Promise<ComplaintView> {
+  requireRole(context, REGISTRARS);
+  const now = deps.clock.now();
+  const receivedAt = input.receivedAt ?? now;
+  const complainant = normaliseComplainant(input.complainant);
+  const description = normaliseText(input.description);
+  const problems = validateRegistration(receivedAt, now, complainant, description);
+  if (problems.length > 0) throw new ValidationError('De klacht is niet volledig of niet juist ingevuld.', problems);
+
+  const involved = [...new Set(input.involvedEmployeeIds ?? [])];
+  const handlerId = input.handlerId ?? null;
+  if (handlerId !== null && involved.includes(handlerId)) {
+    throw new RuleViolationError(
+      'handler_is_involved',
+      'Een betrokken medewerker kan de klacht over zichzelf niet behandelen. Kies een andere behandelaar.',
+    );
+  }
+
+  const organisationId = context.organisationId;
+  return withTenant(deps.db, organisationId, async (tx) => {
+    await checkPeople(tx, organisationId, handlerId, involved);
+    const complainantId = newId(now.getTime());
+    await insertComplainant(tx, { organisation_id: organisationId, id: complainantId, ...complainant, created_at: now });
+
+    const year = yearOf(amsterdamDateOf(receivedAt));
+    const number = await takeNextReferenceNumber(tx, organisationId, year);
+    const reference = formatComplaintReference(year, number);
+    const complaintId = newId(now.getTime());
+    const desiredOutcome = normaliseOptional(input.desiredOutcome);
+    await insertComplaint(tx, {
+      organisation_id: organisationId,
+      id: complaintId,
+      reference,
+      reference_year: year,
+      reference_number: number,
+      channel: input.channel,
+      received_at: receivedAt,
+      complainant_id: complainantId,
+      product: normaliseOptional(input.product),
+      description,
+      desired_outcome: desiredOutcome,
+      status: 'received',
+      handler_id: handlerId,
+      category: null,
+      root_cause: null,
+      outcome: null,
+      last_event_hash: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertInvolvedEmployees(tx, organisationId, complaintId, involved, now);
+    await appendDossierEvent(tx, organisationId, complaintId, {
+      type: 'complaint.registered',
+      actor: context.actor,
+      occurredAt: now,
+      data: {
+        reference,
+        channel: input.channel,
+        receivedAt: receivedAt.toISOString(),
+        complainantId,
+        handlerId,
+        involvedEmployeeIds: involved,
+        descriptionSha256: sha256Hex(description),
+        desiredOutcomeSha256: desiredOutcome === null ? null : sha256Hex(desiredOutcome),
+      },
+    });
+    return loadComplaintView(tx, organisationId, complaintId);
+  });
+}
+
+function normaliseComplainant(input: ComplainantInput) {
+  return {
+    name: normaliseLine(input.name),
+    email: normaliseOptional(input.email)?.toLowerCase() ?? null,
+    phone: normaliseOptional(input.phone),
+    street: normaliseOptional(input.street),
+    postal_code: normaliseOptional(input.postalCode)?.toUpperCase() ?? null,
+    city: normaliseOptional(input.city),
+    country: normaliseOptional(input.country),
+  };
+}
+
+function validateRegistration(
+  receivedAt: Date,
+  now: Date,
+  complainant: ReturnType<typeof normaliseComplainant>,
+  description: string,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (Number.isNaN(receivedAt.getTime())) {
+    problems.push({ field: '/receivedAt', message: 'Het moment van ontvangst is geen geldige datum en tijd.' });
+  } else if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    problems.push({ field: '/receivedAt', message: 'Het moment van ontvangst ligt in de toekomst.' });
+  } else if (receivedAt.getTime() < EARLIEST_RECEIPT) {
+    problems.push({ field: '/receivedAt', message: 'Het moment van ontvangst ligt vóór 2000.' });
+  }
+  if (complainant.name === '') problems.push({ field: '/complainant/name', message: 'De naam van de klager ontbreekt.' });
+  const hasAddress = complainant.street !== null && complainant.postal_code !== null && complainant.city !== null;
+  if (complainant.email === null && complainant.phone === null && !hasAddress) {
+    problems.push({
+      field: '/complainant',
+      message: 'Geef een e-mailadres, telefoonnummer of volledig postadres op, zodat wij de klager kunnen bereiken.',
+    });
+  }
+  if (description === '') problems.push({ field: '/description', message: 'De omschrijving van de klacht ontbreekt.' });
+  return problems;
+}
+
+async function checkPeople(
+  tx: Tx,
+  organisationId: string,
+  handlerId: string | null,
+  involved: readonly string[],
+): Promise<void> {
+  const wanted = handlerId === null ? involved : [handlerId, ...involved];
+  const users = new Map((await findUsers(tx, organisationId, wanted)).map((u) => [u.id, u]));
+  const problems: FieldProblem[] = [];
+  if (handlerId !== null) {
+    const handler = users.get(handlerId);
+    if (!handler || handler.disabled_at !== null || !handler.roles.some((r) => r === 'handler' || r === 'coordinator')) {
+      problems.push({ field: '/handlerId', message: 'Deze behandelaar bestaat niet of mag geen klachten behandelen.' });
+    }
+  }
+  involved.forEach((id, index) => {
+    if (!users.has(id)) {
+      problems.push({ field: `/involvedEmployeeIds/${index}`, message: 'Deze medewerker is niet gevonden.' });
+    }
+  });
+  if (problems.length > 0) throw new ValidationError('Niet alle genoemde medewerkers zijn bekend.', problems);
+}
+
+export async function loadComplaintView(tx: Tx, organisationId: string, complaintId: string): Promise<ComplaintView> {
+  const row = await findComplaintDetail(tx, organisationId, complaintId);
+  if (!row) throw new NotFoundError('De klacht');
+  const involved = await findInvolvedEmployees(tx, organisationId, complaintId);
+  return toComplaintView(row, involved);
+}
+
+export async function getComplaint(
+  deps: ComplaintDeps,
+  context: AccessContext,
+  complaintId: string,
+): Promise<ComplaintView> {
+  requireRole(context, READERS);
+  return withTenant(deps.db, context.organisationId, (tx) => loadComplaintView(tx, context.organisationId, complaintId));
+}
+
+export interface ComplaintPage {
+  items: ComplaintListRow[];
+  nextCursor: string | null;
+}
+
+export interface ComplaintListQuery {
+  statuses?: readonly ComplaintStatus[];
+  channel?: Channel;
+  handlerId?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export async function listComplaints(
+  deps: ComplaintDeps,
+  context: AccessContext,
+  query: ComplaintListQuery,
+): Promise<ComplaintPage> {
+  requireRole(context, READERS);
+  const limit = Math.min(Math.max(query.limit ?? 25, 1), 100);
+  const filter: ComplaintListFilter = { limit: limit + 1 };
+  if (query.statuses) filter.statuses = query.statuses;
+  if (query.channel) filter.channel = query.channel;
+  if (query.handlerId) filter.handlerId = query.handlerId;
+  if (query.cursor) filter.after = decodeCursor(query.cursor);
+  const rows = await withTenant(deps.db, context.organisationId, (tx) =>
+    selectComplaints(tx, context.organisationId, filter),
+  );
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor(new Date(last.received_at), last.id) : null;
+  return { items, nextCursor };
+}
+
+function encodeCursor(receivedAt: Date, id: string): string {
+  return Buffer.from(`${receivedAt.toISOString()}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const receivedAt = new Date(iso ?? '');
+  if (!id || Number.isNaN(receivedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new ValidationError('De paginacursor is ongeldig.', [{ field: '/cursor', message: 'invalid cursor' }]);
+  }
+  return { receivedAt, id };
+}

@@ -1,0 +1,150 @@
+import path from 'node:path';
+
+/**
+ * Every setting of the product, read from the environment once at start. The same table feeds
+ * `klachtwijzer settings` and the README, so a setting cannot exist without being documented.
+ */
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  seedDemoOnFirstStart: boolean;
+  jobsEnabled: boolean;
+  maxAttachmentBytes: number;
+  maxJsonBodyBytes: number;
+  publicBaseUrl: string;
+}
+
+interface SettingDefinition<K extends keyof Config> {
+  env: string;
+  key: K;
+  defaultText: string;
+  description: string;
+  parse: (raw: string | undefined) => Config[K];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function integerIn(env: string, min: number, max: number, fallback: number) {
+  return (raw: string | undefined): number => {
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new ConfigError(`${env} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    }
+    return value;
+  };
+}
+
+function booleanSetting(env: string, fallback: boolean) {
+  return (raw: string | undefined): boolean => {
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const normalised = raw.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(normalised)) return true;
+    if (['0', 'false', 'no', 'off'].includes(normalised)) return false;
+    throw new ConfigError(`${env} must be true or false, got "${raw}"`);
+  };
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const SETTINGS = [
+  {
+    env: 'HOST',
+    key: 'host',
+    defaultText: '127.0.0.1',
+    description: 'Address the HTTP server listens on. Use 0.0.0.0 behind a load balancer or in a container.',
+    parse: (raw) => (raw?.trim() ? raw.trim() : '127.0.0.1'),
+  } satisfies SettingDefinition<'host'>,
+  {
+    env: 'PORT',
+    key: 'port',
+    defaultText: '3000',
+    description: 'TCP port of the HTTP server (0 picks a free port).',
+    parse: integerIn('PORT', 0, 65535, 3000),
+  } satisfies SettingDefinition<'port'>,
+  {
+    env: 'DATABASE_URL',
+    key: 'databaseUrl',
+    defaultText: '(unset: embedded PGlite in DATA_DIR)',
+    description:
+      'PostgreSQL connection string, e.g. postgres://user@host:5432/klachtwijzer. Unset means the embedded database.',
+    parse: (raw) => (raw?.trim() ? raw.trim() : undefined),
+  } satisfies SettingDefinition<'databaseUrl'>,
+  {
+    env: 'DATA_DIR',
+    key: 'dataDir',
+    defaultText: './data',
+    description: 'Folder of the embedded database (and its lock file). Created on first start.',
+    parse: (raw) => path.resolve(raw?.trim() ? raw.trim() : './data'),
+  } satisfies SettingDefinition<'dataDir'>,
+  {
+    env: 'LOG_LEVEL',
+    key: 'logLevel',
+    defaultText: 'info',
+    description: `Log level: ${LOG_LEVELS.join(', ')}. Logs never contain personal data.`,
+    parse: (raw) => {
+      const value = raw?.trim() ? raw.trim() : 'info';
+      const level = LOG_LEVELS.find((candidate) => candidate === value);
+      if (!level) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
+      return level;
+    },
+  } satisfies SettingDefinition<'logLevel'>,
+  {
+    env: 'SEED_DEMO_ON_FIRST_START',
+    key: 'seedDemoOnFirstStart',
+    defaultText: 'true',
+    description:
+      'On a database without organisations: create the demo organisation and print its first administrator.',
+    parse: booleanSetting('SEED_DEMO_ON_FIRST_START', true),
+  } satisfies SettingDefinition<'seedDemoOnFirstStart'>,
+  {
+    env: 'JOBS_ENABLED',
+    key: 'jobsEnabled',
+    defaultText: 'true',
+    description: 'Run background jobs (pg-boss) in this process. Turn off for API-only processes.',
+    parse: booleanSetting('JOBS_ENABLED', true),
+  } satisfies SettingDefinition<'jobsEnabled'>,
+  {
+    env: 'MAX_ATTACHMENT_BYTES',
+    key: 'maxAttachmentBytes',
+    defaultText: '26214400 (25 MiB)',
+    description: 'Largest attachment accepted in a dossier.',
+    parse: integerIn('MAX_ATTACHMENT_BYTES', 1024, 1024 * 1024 * 1024, 25 * 1024 * 1024),
+  } satisfies SettingDefinition<'maxAttachmentBytes'>,
+  {
+    env: 'MAX_JSON_BODY_BYTES',
+    key: 'maxJsonBodyBytes',
+    defaultText: '1048576 (1 MiB)',
+    description: 'Largest JSON request body; larger bodies get 413.',
+    parse: integerIn('MAX_JSON_BODY_BYTES', 1024, 64 * 1024 * 1024, 1024 * 1024),
+  } satisfies SettingDefinition<'maxJsonBodyBytes'>,
+  {
+    env: 'PUBLIC_BASE_URL',
+    key: 'publicBaseUrl',
+    defaultText: 'http://localhost:3000',
+    description: 'The address users reach the product at; used in links in letters and mail.',
+    parse: (raw) => {
+      const value = raw?.trim() ? raw.trim() : 'http://localhost:3000';
+      try {
+        return new URL(value).toString().replace(/\/$/, '');
+      } catch {
+        throw new ConfigError(`PUBLIC_BASE_URL must be an absolute URL, got "${value}"`);
+      }
+    },
+  } satisfies SettingDefinition<'publicBaseUrl'>,
+] as const;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const entries = SETTINGS.map((setting) => [setting.key, setting.parse(env[setting.env])] as const);
+  return Object.fromEntries(entries) as unknown as Config;
+}
+
+export function settingsTableMarkdown(): string {
+  const rows = SETTINGS.map((s) => `| \`${s.env}\` | ${s.defaultText} | ${s.description} |`);
+  return ['| setting | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}

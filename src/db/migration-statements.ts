@@ -1,0 +1,4 @@
+export interface MigrationStatements {
+  name: string;
+  statements: readonly string[];
+}

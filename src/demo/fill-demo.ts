@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import { systemContext } from '../auth/access-context.ts';
+import type { Clock } from '../clock.ts';
+import { registerComplaint } from '../complaints/complaint.service.ts';
+import type { Database, Role } from '../db/schema.ts';
+import { withTenant } from '../db/tenant.ts';
+import { newId } from '../ids.ts';
+import { findUserByEmail, insertUser } from '../users/user.repository.ts';
+import { DEMO_COMPLAINTS } from './demo-complaints.ts';
+
+const DEMO_STAFF: ReadonlyArray<{ email: string; displayName: string; roles: Role[] }> = [
+  { email: 'anja.bos@demo-assurantien.nl', displayName: 'Anja Bos', roles: ['coordinator'] },
+  { email: 'ruben.smit@demo-assurantien.nl', displayName: 'Ruben Smit', roles: ['handler'] },
+  { email: 'lisa.dewit@demo-assurantien.nl', displayName: 'Lisa de Wit', roles: ['handler'] },
+  { email: 'mark.janssen@demo-assurantien.nl', displayName: 'Mark Janssen', roles: ['employee'] },
+  { email: 'eva.peeters@demo-assurantien.nl', displayName: 'Eva Peeters', roles: ['employee', 'handler'] },
+  { email: 'compliance@demo-assurantien.nl', displayName: 'Compliance Officer', roles: ['auditor'] },
+];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface DemoFillResult {
+  complaints: number;
+  skipped: boolean;
+}
+
+/**
+ * Fills an organisation with staff and about thirty realistic complaints spread over the last
+ * months, through the same services as real intake, so the demo shows what the product does.
+ * Does nothing when the organisation already holds complaints.
+ */
+export async function fillDemoOrganisation(
+  db: Kysely<Database>,
+  clock: Clock,
+  organisationId: string,
+): Promise<DemoFillResult> {
+  const context = systemContext(organisationId);
+  const staff = await withTenant(db, organisationId, async (tx) => {
+    const existing = await tx
+      .selectFrom('complaints')
+      .select('id')
+      .where('organisation_id', '=', organisationId)
+      .limit(1)
+      .executeTakeFirst();
+    if (existing) return undefined;
+    const ids = new Map<string, string>();
+    for (const person of DEMO_STAFF) {
+      const found = await findUserByEmail(tx, organisationId, person.email);
+      const user =
+        found ??
+        (await insertUser(tx, {
+          organisation_id: organisationId,
+          id: newId(),
+          email: person.email,
+          display_name: person.displayName,
+          roles: person.roles,
+          password_hash: null,
+          must_change_password: true,
+          disabled_at: null,
+          created_at: clock.now(),
+        }));
+      ids.set(person.displayName, user.id);
+    }
+    return ids;
+  });
+  if (!staff) return { complaints: 0, skipped: true };
+
+  const handlers = [staff.get('Ruben Smit')!, staff.get('Lisa de Wit')!, staff.get('Anja Bos')!];
+  const employees = [staff.get('Mark Janssen')!, staff.get('Eva Peeters')!];
+  const now = clock.now().getTime();
+  let index = 0;
+  // Oldest first, so reference numbers follow the order of receipt as they would in real life.
+  const oldestFirst = [...DEMO_COMPLAINTS].sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const demo of oldestFirst) {
+    const employee = demo.involvesEmployee ? employees[index % employees.length]! : undefined;
+    let handlerId = handlers[index % handlers.length]!;
+    if (handlerId === employee) handlerId = handlers[(index + 1) % handlers.length]!;
+    // Spread receipt over the working day so the list does not look machine-made.
+    const receivedAt = new Date(now - demo.daysAgo * DAY_MS - ((index * 37) % 300) * 60_000);
+    await registerComplaint({ db, clock }, context, {
+      channel: demo.channel,
+      receivedAt,
+      complainant: {
+        name: demo.name,
+        email: demo.email,
+        phone: demo.phone,
+        street: demo.address?.street ?? null,
+        postalCode: demo.address?.postalCode ?? null,
+        city: demo.address?.city ?? null,
+      },
+      product: demo.product,
+      description: demo.description,
+      desiredOutcome: demo.desiredOutcome,
+      handlerId,
+      involvedEmployeeIds: employee ? [employee] : [],
+    });
+    index++;
+  }
+  return { complaints: DEMO_COMPLAINTS.length, skipped: false };
+}

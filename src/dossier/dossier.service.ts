@@ -1,0 +1,199 @@
+import { requireRole, type AccessContext } from '../auth/access-context.ts';
+import type { ComplaintDeps } from '../complaints/complaint.service.ts';
+import { withTenant, type Tx } from '../db/tenant.ts';
+import type { DossierEventRow } from '../db/schema.ts';
+import { sha256Hex } from '../domain/event-chain.ts';
+import { displayFileName } from '../domain/file-name.ts';
+import { detectMediaType } from '../domain/media-type.ts';
+import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { normaliseLine, normaliseText } from '../text.ts';
+import { appendDossierEvent, listDossierEvents } from './event-log.repository.ts';
+import {
+  complaintExists,
+  findDocumentWithContent,
+  insertDocument,
+  insertDossierItem,
+  listDocumentsOfComplaint,
+  listDossierItems,
+  type DocumentMetaRow,
+  type DossierItemRow,
+} from './dossier.repository.ts';
+
+const READERS = ['coordinator', 'handler', 'auditor'] as const;
+const WRITERS = ['coordinator', 'handler'] as const;
+
+async function requireComplaint(tx: Tx, organisationId: string, complaintId: string): Promise<void> {
+  if (!(await complaintExists(tx, organisationId, complaintId))) throw new NotFoundError('De klacht');
+}
+
+export interface DossierItemView {
+  id: string;
+  kind: DossierItemRow['kind'];
+  title: string;
+  body: string | null;
+  authorId: string | null;
+  createdAt: Date;
+  documents: Array<{ id: string; fileName: string; mediaType: string; sizeBytes: number; sha256: string }>;
+}
+
+export async function addNote(
+  deps: ComplaintDeps,
+  context: AccessContext,
+  complaintId: string,
+  input: { title?: string; text: string },
+): Promise<DossierItemView> {
+  requireRole(context, WRITERS);
+  const text = normaliseText(input.text);
+  if (text === '') throw new ValidationError('De notitie is leeg.', [{ field: '/text', message: 'De notitie is leeg.' }]);
+  const title = normaliseLine(input.title ?? '') || 'Notitie';
+  const now = deps.clock.now();
+  return withTenant(deps.db, context.organisationId, async (tx) => {
+    await requireComplaint(tx, context.organisationId, complaintId);
+    const item = await insertDossierItem(tx, {
+      organisation_id: context.organisationId,
+      id: newId(now.getTime()),
+      complaint_id: complaintId,
+      kind: 'note',
+      title,
+      body: text,
+      author_id: context.userId,
+      created_at: now,
+    });
+    await appendDossierEvent(tx, context.organisationId, complaintId, {
+      type: 'dossier.note_added',
+      actor: context.actor,
+      occurredAt: now,
+      data: { itemId: item.id, contentSha256: sha256Hex(`${title}\n${text}`) },
+    });
+    return toItemView(item, []);
+  });
+}
+
+export async function addAttachment(
+  deps: ComplaintDeps & { maxAttachmentBytes: number },
+  context: AccessContext,
+  complaintId: string,
+  input: { fileName: string; content: Uint8Array; title?: string },
+): Promise<DossierItemView> {
+  requireRole(context, WRITERS);
+  if (input.content.length > deps.maxAttachmentBytes) {
+    throw new PayloadTooLargeError(
+      `De bijlage is groter dan ${Math.floor(deps.maxAttachmentBytes / (1024 * 1024))} MB.`,
+      deps.maxAttachmentBytes,
+    );
+  }
+  if (input.content.length === 0) {
+    throw new ValidationError('De bijlage is leeg.', [{ field: '/content', message: 'De bijlage is leeg.' }]);
+  }
+  const fileName = displayFileName(input.fileName);
+  const mediaType = detectMediaType(input.content);
+  const sha256 = sha256Hex(input.content);
+  const now = deps.clock.now();
+  return withTenant(deps.db, context.organisationId, async (tx) => {
+    await requireComplaint(tx, context.organisationId, complaintId);
+    const item = await insertDossierItem(tx, {
+      organisation_id: context.organisationId,
+      id: newId(now.getTime()),
+      complaint_id: complaintId,
+      kind: 'attachment',
+      title: normaliseLine(input.title ?? '') || fileName,
+      body: null,
+      author_id: context.userId,
+      created_at: now,
+    });
+    const documentId = newId(now.getTime());
+    await insertDocument(tx, {
+      organisation_id: context.organisationId,
+      id: documentId,
+      complaint_id: complaintId,
+      item_id: item.id,
+      file_name: fileName,
+      media_type: mediaType,
+      size_bytes: input.content.length,
+      sha256,
+      content: input.content,
+      created_at: now,
+    });
+    await appendDossierEvent(tx, context.organisationId, complaintId, {
+      type: 'dossier.attachment_added',
+      actor: context.actor,
+      occurredAt: now,
+      data: { itemId: item.id, documentId, sha256, sizeBytes: input.content.length, mediaType },
+    });
+    return toItemView(item, [
+      {
+        organisation_id: context.organisationId,
+        id: documentId,
+        complaint_id: complaintId,
+        item_id: item.id,
+        file_name: fileName,
+        media_type: mediaType,
+        size_bytes: String(input.content.length),
+        sha256,
+        created_at: now,
+      },
+    ]);
+  });
+}
+
+function toItemView(item: DossierItemRow, documents: readonly DocumentMetaRow[]): DossierItemView {
+  return {
+    id: item.id,
+    kind: item.kind,
+    title: item.title,
+    body: item.body,
+    authorId: item.author_id,
+    createdAt: new Date(item.created_at),
+    documents: documents.map((d) => ({
+      id: d.id,
+      fileName: d.file_name,
+      mediaType: d.media_type,
+      sizeBytes: Number(d.size_bytes),
+      sha256: d.sha256,
+    })),
+  };
+}
+
+export async function listItems(
+  deps: ComplaintDeps,
+  context: AccessContext,
+  complaintId: string,
+): Promise<DossierItemView[]> {
+  requireRole(context, READERS);
+  return withTenant(deps.db, context.organisationId, async (tx) => {
+    await requireComplaint(tx, context.organisationId, complaintId);
+    const items = await listDossierItems(tx, context.organisationId, complaintId);
+    const documents = Map.groupBy(
+      await listDocumentsOfComplaint(tx, context.organisationId, complaintId),
+      (d) => d.item_id,
+    );
+    return items.map((item) => toItemView(item, documents.get(item.id) ?? []));
+  });
+}
+
+export async function listEvents(
+  deps: ComplaintDeps,
+  context: AccessContext,
+  complaintId: string,
+): Promise<DossierEventRow[]> {
+  requireRole(context, READERS);
+  return withTenant(deps.db, context.organisationId, async (tx) => {
+    await requireComplaint(tx, context.organisationId, complaintId);
+    return listDossierEvents(tx, context.organisationId, complaintId);
+  });
+}
+
+export async function getDocument(
+  deps: ComplaintDeps,
+  context: AccessContext,
+  complaintId: string,
+  documentId: string,
+): Promise<{ fileName: string; mediaType: string; sha256: string; content: Uint8Array }> {
+  requireRole(context, READERS);
+  const row = await withTenant(deps.db, context.organisationId, (tx) =>
+    findDocumentWithContent(tx, context.organisationId, complaintId, documentId),
+  );
+  if (!row?.content) throw new NotFoundError('Het document');
+  return { fileName: row.file_name, mediaType: row.media_type, sha256: row.sha256, content: row.content };
+}

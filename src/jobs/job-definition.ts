@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/schema.ts';
+
+export interface JobContext {
+  db: Kysely<Database>;
+  clock: Clock;
+  log: Logger;
+}
+
+/** A background job: its queue name, when it runs by itself (cron, Amsterdam time), and its work. */
+export interface JobDefinition {
+  name: string;
+  schedule?: { cron: string; description: string };
+  handle(context: JobContext, data: unknown): Promise<void>;
+}

@@ -1,0 +1,115 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import pino, { type Logger } from 'pino';
+import { buildApp } from './app.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { migrateToLatest, readMigrationState } from './db/migrator.ts';
+import { withSystem } from './db/tenant.ts';
+import { DEMO_ORGANISATION } from './demo/demo-organisation.ts';
+import { fillDemoOrganisation } from './demo/fill-demo.ts';
+import type { ReadinessCheck } from './http/health.routes.ts';
+import { startJobs, type JobRunner } from './jobs/jobs.ts';
+import { countOrganisations } from './organisations/organisation.repository.ts';
+import { createOrganisation, type CreatedOrganisation } from './organisations/organisation.service.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Composition root: the only place that opens the database, starts jobs and listens. */
+export async function startServer(config: Config, clock: Clock = systemClock): Promise<RunningServer> {
+  const log = pino({ level: config.logLevel });
+  const handle = await openDatabase(config);
+  let jobs: JobRunner | undefined;
+  try {
+    const { applied } = await migrateToLatest(handle.db);
+    if (applied.length > 0) log.info({ applied }, 'database migrated');
+    if (config.seedDemoOnFirstStart) await seedOnFirstStart(handle, clock, log);
+    if (config.jobsEnabled) jobs = await startJobs(handle, { db: handle.db, clock, log });
+
+    const app = await buildApp({
+      db: handle.db,
+      clock,
+      config,
+      readiness: () => probeReadiness(handle, jobs, config.jobsEnabled),
+    });
+    const url = await app.listen({ host: config.host, port: config.port });
+    log.info({ url, database: handle.kind }, 'Klachtwijzer is ready');
+    return {
+      app,
+      url,
+      async stop() {
+        await app.close();
+        await jobs?.stop();
+        await handle.close();
+      },
+    };
+  } catch (error) {
+    await jobs?.stop().catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function probeReadiness(
+  handle: DatabaseHandle,
+  jobs: JobRunner | undefined,
+  jobsEnabled: boolean,
+): Promise<ReadinessCheck[]> {
+  const checks: ReadinessCheck[] = [];
+  try {
+    await withTimeout(sql`SELECT 1`.execute(handle.db), 2000);
+    checks.push({ name: 'database', ok: true, detail: handle.kind });
+    const state = await withTimeout(readMigrationState(handle.db), 2000);
+    checks.push({
+      name: 'migrations',
+      ok: state.current,
+      ...(state.current
+        ? {}
+        : { detail: `pending: ${state.pending.join(', ') || '-'}; unknown: ${state.unknown.join(', ') || '-'}` }),
+    });
+  } catch (error) {
+    checks.push({ name: 'database', ok: false, detail: error instanceof Error ? error.message : 'unreachable' });
+  }
+  if (jobsEnabled) checks.push({ name: 'jobs', ok: jobs?.isRunning() ?? false });
+  return checks;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function seedOnFirstStart(handle: DatabaseHandle, clock: Clock, log: Logger): Promise<void> {
+  const count = await withSystem(handle.db, (tx) => countOrganisations(tx));
+  if (count > 0) return;
+  const created = await createOrganisation(handle.db, clock, DEMO_ORGANISATION);
+  const filled = await fillDemoOrganisation(handle.db, clock, created.organisation.id);
+  log.info({ complaints: filled.complaints }, 'demo organisation created');
+  printFirstAdministrator(created);
+}
+
+function printFirstAdministrator(created: CreatedOrganisation): void {
+  const lines = [
+    'Eerste start: de demo-organisatie is aangemaakt.',
+    `  Organisatie:        ${created.organisation.name} (/${created.organisation.slug})`,
+    `  Beheerder:          ${created.adminEmail}`,
+    `  Eenmalig wachtwoord: ${created.adminOneTimePassword}`,
+    `  API-sleutel:        ${created.adminApiToken}`,
+    'Deze gegevens worden maar één keer getoond. Bewaar ze nu.',
+  ];
+  const width = Math.max(...lines.map((l) => l.length)) + 2;
+  const bar = '='.repeat(width);
+  process.stdout.write(`\n${bar}\n${lines.map((l) => ` ${l}`).join('\n')}\n${bar}\n\n`);
+}
