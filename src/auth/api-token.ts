@@ -56,14 +56,16 @@ interface ParsedToken {
   secret: string;
 }
 
+// The secret is base64url, which itself may contain "_": parse by position, never by splitting.
+const TOKEN = new RegExp(`^${PREFIX}_([0-9a-f]{32})_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$`);
+
 export function parseApiToken(token: string): ParsedToken | undefined {
-  const parts = token.split('_');
-  if (parts.length !== 4 || parts[0] !== PREFIX) return undefined;
-  const organisationId = uuidFromHex(parts[1]!);
-  const tokenId = uuidFromHex(parts[2]!);
-  const secret = parts[3]!;
-  if (!organisationId || !tokenId || !/^[A-Za-z0-9_-]{43}$/.test(secret)) return undefined;
-  return { organisationId, tokenId, secret };
+  const match = TOKEN.exec(token);
+  if (!match) return undefined;
+  const organisationId = uuidFromHex(match[1]!);
+  const tokenId = uuidFromHex(match[2]!);
+  if (!organisationId || !tokenId) return undefined;
+  return { organisationId, tokenId, secret: match[3]! };
 }
 
 /** Returns undefined for every kind of bad token alike, so a caller learns nothing from the answer. */

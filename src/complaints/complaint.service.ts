@@ -82,13 +82,13 @@ export async function registerComplaint(
   const organisationId = context.organisationId;
   return withTenant(deps.db, organisationId, async (tx) => {
     await checkPeople(tx, organisationId, handlerId, involved);
-    const complainantId = newId(now.getTime());
+    const complainantId = newId();
     await insertComplainant(tx, { organisation_id: organisationId, id: complainantId, ...complainant, created_at: now });
 
     const year = yearOf(amsterdamDateOf(receivedAt));
     const number = await takeNextReferenceNumber(tx, organisationId, year);
     const reference = formatComplaintReference(year, number);
-    const complaintId = newId(now.getTime());
+    const complaintId = newId();
     const desiredOutcome = normaliseOptional(input.desiredOutcome);
     await insertComplaint(tx, {
       organisation_id: organisationId,

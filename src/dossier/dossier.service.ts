@@ -52,7 +52,7 @@ export async function addNote(
     await requireComplaint(tx, context.organisationId, complaintId);
     const item = await insertDossierItem(tx, {
       organisation_id: context.organisationId,
-      id: newId(now.getTime()),
+      id: newId(),
       complaint_id: complaintId,
       kind: 'note',
       title,
@@ -94,7 +94,7 @@ export async function addAttachment(
     await requireComplaint(tx, context.organisationId, complaintId);
     const item = await insertDossierItem(tx, {
       organisation_id: context.organisationId,
-      id: newId(now.getTime()),
+      id: newId(),
       complaint_id: complaintId,
       kind: 'attachment',
       title: normaliseLine(input.title ?? '') || fileName,
@@ -102,7 +102,7 @@ export async function addAttachment(
       author_id: context.userId,
       created_at: now,
     });
-    const documentId = newId(now.getTime());
+    const documentId = newId();
     await insertDocument(tx, {
       organisation_id: context.organisationId,
       id: documentId,

@@ -14,9 +14,11 @@ export interface NewDossierEvent {
 }
 
 /**
- * Appends to a dossier's chain inside the caller's transaction. The complaint row is locked first, so
+ * Appends to a dossier's chain inside the caller's transaction. The complaint row is locked, so
  * concurrent writers to one dossier queue up instead of forking the chain, and its head moves with
- * the new event in the same commit.
+ * the new event in the same commit. NO KEY UPDATE, not UPDATE: a writer that already inserted a
+ * dossier item holds the KEY SHARE lock of that foreign key, and a full UPDATE lock would deadlock
+ * two such writers.
  */
 export async function appendDossierEvent(
   tx: Tx,
@@ -29,7 +31,7 @@ export async function appendDossierEvent(
     .select(['last_event_sequence', 'last_event_hash'])
     .where('organisation_id', '=', organisationId)
     .where('id', '=', complaintId)
-    .forUpdate()
+    .forNoKeyUpdate()
     .executeTakeFirst();
   if (!head) throw new NotFoundError('De klacht');
 
@@ -37,7 +39,7 @@ export async function appendDossierEvent(
     organisationId,
     complaintId,
     sequence: head.last_event_sequence + 1,
-    id: newId(event.occurredAt.getTime()),
+    id: newId(),
     type: event.type,
     actorKind: event.actor.kind,
     actorId: event.actor.id,
