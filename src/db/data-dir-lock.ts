@@ -70,7 +70,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
           `If that machine is gone for good, remove ${file}.`,
       );
     }
-    if (owner && owner.pid !== me.pid && isAlive(owner.pid)) {
+    if (owner && isAlive(owner.pid)) {
       throw new DataDirLockedError(
         `The data folder ${dataDir} is in use by ${ownerDescription(owner)}. ` +
           'Stop that process first, or set DATABASE_URL to use PostgreSQL with several processes.',

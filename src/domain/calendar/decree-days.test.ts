@@ -5,7 +5,9 @@ import { dayOfWeek, yearOf } from './local-date.ts';
 
 describe('decree data', () => {
   it('holds the days of design §3, each with a source', () => {
-    expect(DECREES.map((decree) => [decree.firstYear, decree.lastYear, decree.days.map((x) => x.date)])).toEqual([
+    expect(
+      DECREES.map((decree) => [decree.firstYear, decree.lastYear, decree.days.map((x) => x.date)]),
+    ).toEqual([
       [2023, 2025, ['2023-04-28', '2023-05-19', '2024-05-10', '2024-12-27', '2025-05-30']],
       [2026, 2028, ['2026-01-02', '2026-05-15', '2027-05-07', '2028-04-28', '2028-05-26']],
     ]);

@@ -53,8 +53,8 @@ export const TERM_LABELS: Readonly<Record<ProcedureTermKey, string>> = Object.fr
   missingInformation: 'het bericht over ontbrekende informatie',
   decision: 'het standpunt',
   hearingReaction: 'de reactie bij wederhoor',
-  kifidWindow: 'de termijn om na het standpunt naar KiFiD te gaan',
-  kifidNoPosition: 'het moment waarop KiFiD de klacht zonder standpunt behandelt',
+  kifidWindow: 'een klacht bij KiFiD na ons standpunt',
+  kifidNoPosition: 'een klacht bij KiFiD zonder ons standpunt',
 });
 
 export type ProcedureTermsIssueCode =

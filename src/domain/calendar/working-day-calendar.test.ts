@@ -22,16 +22,16 @@ describe('the default calendar', () => {
     // art. 3 lid 2
     ['2026-04-03', 'good-friday', 'Goede Vrijdag'],
     // art. 3 lid 3, every day of both decrees
-    ['2023-04-28', 'decree-day', 'gelijkgestelde dag (vrijdag na Koningsdag)'],
-    ['2023-05-19', 'decree-day', 'gelijkgestelde dag (vrijdag na Hemelvaartsdag)'],
-    ['2024-05-10', 'decree-day', 'gelijkgestelde dag (vrijdag na Hemelvaartsdag)'],
-    ['2024-12-27', 'decree-day', 'gelijkgestelde dag (vrijdag na Tweede Kerstdag)'],
-    ['2025-05-30', 'decree-day', 'gelijkgestelde dag (vrijdag na Hemelvaartsdag)'],
-    ['2026-01-02', 'decree-day', 'gelijkgestelde dag (vrijdag na Nieuwjaarsdag)'],
-    ['2026-05-15', 'decree-day', 'gelijkgestelde dag (vrijdag na Hemelvaartsdag)'],
-    ['2027-05-07', 'decree-day', 'gelijkgestelde dag (vrijdag na Hemelvaartsdag)'],
-    ['2028-04-28', 'decree-day', 'gelijkgestelde dag (vrijdag na Koningsdag)'],
-    ['2028-05-26', 'decree-day', 'gelijkgestelde dag (vrijdag na Hemelvaartsdag)'],
+    ['2023-04-28', 'decree-day', 'gelijkgestelde dag: vrijdag na Koningsdag'],
+    ['2023-05-19', 'decree-day', 'gelijkgestelde dag: vrijdag na Hemelvaartsdag'],
+    ['2024-05-10', 'decree-day', 'gelijkgestelde dag: vrijdag na Hemelvaartsdag'],
+    ['2024-12-27', 'decree-day', 'gelijkgestelde dag: vrijdag na Tweede Kerstdag'],
+    ['2025-05-30', 'decree-day', 'gelijkgestelde dag: vrijdag na Hemelvaartsdag'],
+    ['2026-01-02', 'decree-day', 'gelijkgestelde dag: vrijdag na Nieuwjaarsdag'],
+    ['2026-05-15', 'decree-day', 'gelijkgestelde dag: vrijdag na Hemelvaartsdag'],
+    ['2027-05-07', 'decree-day', 'gelijkgestelde dag: vrijdag na Hemelvaartsdag'],
+    ['2028-04-28', 'decree-day', 'gelijkgestelde dag: vrijdag na Koningsdag'],
+    ['2028-05-26', 'decree-day', 'gelijkgestelde dag: vrijdag na Hemelvaartsdag'],
     // A holiday in a weekend is reported as the holiday: it reads better in an explanation.
     ['2025-04-26', 'legal-holiday', 'Koningsdag'], // Saturday, because the 27th is a Sunday
     ['2031-04-26', 'legal-holiday', 'Koningsdag'],
@@ -88,13 +88,13 @@ describe('the default calendar', () => {
   it('lists the special days of a year', () => {
     expect(calendar.specialDaysOf(2026).map((x) => `${x.date} ${x.reason.name}`)).toEqual([
       '2026-01-01 Nieuwjaarsdag',
-      '2026-01-02 gelijkgestelde dag (vrijdag na Nieuwjaarsdag)',
+      '2026-01-02 gelijkgestelde dag: vrijdag na Nieuwjaarsdag',
       '2026-04-03 Goede Vrijdag',
       '2026-04-06 Tweede Paasdag',
       '2026-04-27 Koningsdag',
       '2026-05-05 Bevrijdingsdag',
       '2026-05-14 Hemelvaartsdag',
-      '2026-05-15 gelijkgestelde dag (vrijdag na Hemelvaartsdag)',
+      '2026-05-15 gelijkgestelde dag: vrijdag na Hemelvaartsdag',
       '2026-05-25 Tweede Pinksterdag',
       '2026-12-25 Eerste Kerstdag',
       '2026-12-26 Tweede Kerstdag',
@@ -143,6 +143,7 @@ describe('organisation closing days', () => {
 
   it('refuse an invalid date or an empty name', () => {
     // A string from configuration that only claims to be a LocalDate.
+    // oxlint-disable-next-line typescript/no-unsafe-type-assertion -- the runtime guard is under test
     const bogus = '2026-02-30' as unknown as LocalDate;
     expect(() => createWorkingDayCalendar({ closingDays: [{ date: bogus, name: 'x' }] })).toThrow(RangeError);
     expect(() => createWorkingDayCalendar({ closingDays: [{ date: d('2026-06-01'), name: ' ' }] })).toThrow(

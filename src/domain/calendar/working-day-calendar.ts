@@ -32,6 +32,10 @@ export interface WorkingDayCalendarOptions {
   readonly additionalDecrees?: readonly Decree[];
 }
 
+/**
+ * Working days under today's Algemene termijnenwet, applied to every year from 1583 (the first
+ * Gregorian Easter); earlier dates throw a RangeError.
+ */
 export interface WorkingDayCalendar {
   isWorkingDay(date: LocalDate): boolean;
   /** Null for a working day; otherwise why it is not one (the weightiest reason when several apply). */
@@ -137,7 +141,7 @@ export function createWorkingDayCalendar(options: WorkingDayCalendarOptions = {}
     for (const decreeDay of decreeDaysOf(year, decrees)) {
       add(decreeDay.date, {
         kind: 'decree-day',
-        name: `gelijkgestelde dag (${decreeDay.description})`,
+        name: `gelijkgestelde dag: ${decreeDay.description}`,
         basis: `${ATW_ART_3_LID_3}; ${decreeDay.decree.title}`,
       });
     }
