@@ -39,29 +39,59 @@ describe.each(databaseKinds())('HTTP API on %s', (kind) => {
   });
 
   async function countComplaints(org: TestOrganisation): Promise<number> {
-    const response = await app.inject({ method: 'GET', url: '/api/v1/complaints?limit=100', headers: auth(org.coordinator.token) });
-    return (response.json() as { items: unknown[] }).items.length;
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/complaints?limit=100',
+      headers: auth(org.coordinator.token),
+    });
+    return response.json<{ items: unknown[] }>().items.length;
   }
 
   it('registers, reads and lists a complaint', async () => {
-    const created = await app.inject({ method: 'POST', url: '/api/v1/complaints', headers: auth(orgA.coordinator.token), payload: validBody });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/complaints',
+      headers: auth(orgA.coordinator.token),
+      payload: validBody,
+    });
     expect(created.statusCode).toBe(201);
     const complaint = created.json();
-    expect(complaint).toMatchObject({ reference: expect.stringMatching(/^KL-2026-\d{4}$/), status: 'received', receivedAt: '2026-11-23T09:15:00.000Z' });
+    expect(complaint).toMatchObject({
+      reference: expect.stringMatching(/^KL-2026-\d{4}$/),
+      status: 'received',
+      receivedAt: '2026-11-23T09:15:00.000Z',
+    });
     expect(created.headers['location']).toBe(`/api/v1/complaints/${complaint.id}`);
     expect(created.headers['cache-control']).toBe('no-store');
 
-    const read = await app.inject({ method: 'GET', url: `/api/v1/complaints/${complaint.id}`, headers: auth(orgA.auditor.token) });
+    const read = await app.inject({
+      method: 'GET',
+      url: `/api/v1/complaints/${complaint.id}`,
+      headers: auth(orgA.auditor.token),
+    });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({ id: complaint.id, complainant: { name: 'Els Mulder' } });
 
-    const events = await app.inject({ method: 'GET', url: `/api/v1/complaints/${complaint.id}/events`, headers: auth(orgA.coordinator.token) });
-    expect(events.json()).toEqual([expect.objectContaining({ sequence: 1, type: 'complaint.registered', previousHash: null })]);
+    const events = await app.inject({
+      method: 'GET',
+      url: `/api/v1/complaints/${complaint.id}/events`,
+      headers: auth(orgA.coordinator.token),
+    });
+    expect(events.json()).toEqual([
+      expect.objectContaining({ sequence: 1, type: 'complaint.registered', previousHash: null }),
+    ]);
     expect(await countComplaints(orgA)).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps the dossier: notes and attachments with their digest, served only as download', async () => {
-    const complaint = (await app.inject({ method: 'POST', url: '/api/v1/complaints', headers: auth(orgA.handler.token), payload: validBody })).json();
+    const complaint = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/complaints',
+        headers: auth(orgA.handler.token),
+        payload: validBody,
+      })
+    ).json();
     const note = await app.inject({
       method: 'POST',
       url: `/api/v1/complaints/${complaint.id}/notes`,
@@ -78,7 +108,11 @@ describe.each(databaseKinds())('HTTP API on %s', (kind) => {
     });
     expect(upload.statusCode).toBe(201);
     const document = upload.json().documents[0];
-    expect(document).toMatchObject({ fileName: 'brief van mevrouw é.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length });
+    expect(document).toMatchObject({
+      fileName: 'brief van mevrouw é.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: pdf.length,
+    });
 
     const download = await app.inject({
       method: 'GET',
@@ -93,7 +127,11 @@ describe.each(databaseKinds())('HTTP API on %s', (kind) => {
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.headers['content-security-policy']).toContain('sandbox');
 
-    const items = await app.inject({ method: 'GET', url: `/api/v1/complaints/${complaint.id}/items`, headers: auth(orgA.coordinator.token) });
+    const items = await app.inject({
+      method: 'GET',
+      url: `/api/v1/complaints/${complaint.id}/items`,
+      headers: auth(orgA.coordinator.token),
+    });
     expect(items.json().map((i: { kind: string }) => i.kind)).toEqual(['note', 'attachment']);
 
     const tooBig = await app.inject({
@@ -107,7 +145,14 @@ describe.each(databaseKinds())('HTTP API on %s', (kind) => {
   });
 
   it('shows another organisation’s dossier to nobody: 404 on every route, absent from lists', async () => {
-    const complaint = (await app.inject({ method: 'POST', url: '/api/v1/complaints', headers: auth(orgA.coordinator.token), payload: validBody })).json();
+    const complaint = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/complaints',
+        headers: auth(orgA.coordinator.token),
+        payload: validBody,
+      })
+    ).json();
     const upload = await app.inject({
       method: 'POST',
       url: `/api/v1/complaints/${complaint.id}/attachments?fileName=a.txt`,
@@ -132,7 +177,11 @@ describe.each(databaseKinds())('HTTP API on %s', (kind) => {
       payload: { text: 'inbraak' },
     });
     expect(note.statusCode).toBe(404);
-    const list = await app.inject({ method: 'GET', url: '/api/v1/complaints?limit=100', headers: auth(orgB.coordinator.token) });
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/v1/complaints?limit=100',
+      headers: auth(orgB.coordinator.token),
+    });
     expect(list.json().items.map((i: { id: string }) => i.id)).not.toContain(complaint.id);
   });
 
@@ -149,17 +198,34 @@ describe.each(databaseKinds())('HTTP API on %s', (kind) => {
   describe('bad input gets 400 naming the field and stores nothing', () => {
     it.each([
       ['an unknown top-level field', { ...validBody, status: 'closed' }, '/status'],
-      ['an unknown nested field', { ...validBody, complainant: { ...validBody.complainant, isAdmin: true } }, '/complainant/isAdmin'],
+      [
+        'an unknown nested field',
+        { ...validBody, complainant: { ...validBody.complainant, isAdmin: true } },
+        '/complainant/isAdmin',
+      ],
       ['a number where text belongs', { ...validBody, description: 42 }, '/description'],
       ['a string where a date-time belongs', { ...validBody, receivedAt: 'gisteren' }, '/receivedAt'],
       ['an unknown channel', { ...validBody, channel: 'fax' }, '/channel'],
       ['a missing required field', { ...validBody, complainant: undefined }, '/complainant'],
-      ['a bad e-mail address', { ...validBody, complainant: { name: 'X', email: 'geen-adres' } }, '/complainant/email'],
+      [
+        'a bad e-mail address',
+        { ...validBody, complainant: { name: 'X', email: 'geen-adres' } },
+        '/complainant/email',
+      ],
       ['a client-chosen reference', { ...validBody, reference: 'KL-2026-0001' }, '/reference'],
-      ['a client-chosen organisation', { ...validBody, organisationId: '00000000-0000-7000-8000-000000000000' }, '/organisationId'],
+      [
+        'a client-chosen organisation',
+        { ...validBody, organisationId: '00000000-0000-7000-8000-000000000000' },
+        '/organisationId',
+      ],
     ])('%s', async (_label, payload, field) => {
       const before = await countComplaints(orgA);
-      const response = await app.inject({ method: 'POST', url: '/api/v1/complaints', headers: auth(orgA.coordinator.token), payload });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/complaints',
+        headers: auth(orgA.coordinator.token),
+        payload,
+      });
       expect(response.statusCode).toBe(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
       const problem = response.json();
@@ -199,10 +265,18 @@ describe.each(databaseKinds())('HTTP API on %s', (kind) => {
     });
 
     it('a bad id in the path or query names it', async () => {
-      const path = await app.inject({ method: 'GET', url: '/api/v1/complaints/not-a-uuid', headers: auth(orgA.coordinator.token) });
+      const path = await app.inject({
+        method: 'GET',
+        url: '/api/v1/complaints/not-a-uuid',
+        headers: auth(orgA.coordinator.token),
+      });
       expect(path.statusCode).toBe(400);
       expect(path.json().errors[0].field).toBe('params:/id');
-      const query = await app.inject({ method: 'GET', url: '/api/v1/complaints?limit=1000', headers: auth(orgA.coordinator.token) });
+      const query = await app.inject({
+        method: 'GET',
+        url: '/api/v1/complaints?limit=1000',
+        headers: auth(orgA.coordinator.token),
+      });
       expect(query.statusCode).toBe(400);
       expect(query.json().errors[0].field).toBe('querystring:/limit');
     });
@@ -229,7 +303,9 @@ describe.each(databaseKinds())('HTTP API on %s', (kind) => {
         '/ready',
       ]),
     );
-    for (const [path, operations] of Object.entries(document.paths as Record<string, Record<string, { responses?: object }>>)) {
+    for (const [path, operations] of Object.entries(
+      document.paths as Record<string, Record<string, { responses?: object }>>,
+    )) {
       for (const [method, operation] of Object.entries(operations)) {
         expect(Object.keys(operation.responses ?? {}).length, `${method} ${path}`).toBeGreaterThan(0);
       }
@@ -237,12 +313,19 @@ describe.each(databaseKinds())('HTTP API on %s', (kind) => {
   });
 
   it('reports compliance gaps of a fresh organisation and clears them once settled', async () => {
-    const fresh = await app.inject({ method: 'GET', url: '/api/v1/organisation', headers: auth(orgB.admin.token) });
+    const fresh = await app.inject({
+      method: 'GET',
+      url: '/api/v1/organisation',
+      headers: auth(orgB.admin.token),
+    });
     expect(fresh.json().complianceGaps.map((g: { code: string }) => g.code)).toEqual([
       'kifid_affiliation_number_missing',
       'disputes_body_unconfirmed',
     ]);
-    expect(fresh.json().disputesBody).toMatchObject({ phone: '070-333 8 999', postalAddress: 'Postbus 93257' });
+    expect(fresh.json().disputesBody).toMatchObject({
+      phone: '070-333 8 999',
+      postalAddress: 'Postbus 93257',
+    });
     const patched = await app.inject({
       method: 'PATCH',
       url: '/api/v1/organisation',
@@ -273,5 +356,44 @@ describe.each(databaseKinds())('HTTP API on %s', (kind) => {
     const missing = await app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'route_not_found' });
+  });
+});
+
+describe('deadlines endpoint', () => {
+  it('computes the deadlines for the UI and refuses a timestamp without offset', async () => {
+    const database = await openTestDatabase('pglite');
+    const org = await createTestOrganisation(database.handle.db);
+    const app = await buildApp({
+      db: database.handle.db,
+      clock: fixedClock(new Date('2026-11-24T09:00:00Z')),
+      config: { logLevel: 'silent', maxAttachmentBytes: 1024 * 1024, maxJsonBodyBytes: 32 * 1024 },
+      readiness: async () => [],
+    });
+    try {
+      const ok = await app.inject({
+        method: 'GET',
+        url: `/api/v1/deadlines?receivedAt=${encodeURIComponent('2028-12-21T10:00:00+01:00')}`,
+        headers: { authorization: `Bearer ${org.coordinator.token}` },
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toMatchObject({
+        received: '2028-12-21',
+        acknowledgeBy: '2028-12-28',
+        decisionBy: '2029-01-22',
+        provisional: true,
+        uncoveredYears: [2029],
+      });
+      expect(ok.json().explanations.acknowledgeBy).toContain('Eerste Kerstdag');
+      const bad = await app.inject({
+        method: 'GET',
+        url: '/api/v1/deadlines?receivedAt=2028-12-21T10:00:00',
+        headers: { authorization: `Bearer ${org.coordinator.token}` },
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].field).toBe('querystring:/receivedAt');
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 });

@@ -14,6 +14,7 @@ import { problem, sendProblem, toProblem } from './http/problem.ts';
 import { PrivacyLogController } from './http/request-log.ts';
 import { installValidators } from './http/validation.ts';
 import { registerOrganisationRoutes } from './organisations/organisation.routes.ts';
+import { registerDeadlineRoutes } from './procedure/deadlines.routes.ts';
 import { registerUserRoutes } from './users/user.routes.ts';
 
 export interface AppDeps {
@@ -71,22 +72,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: 'Klachtwijzer API',
         version: '1',
-        description: 'Klachtenbehandeling volgens de klachtenprocedure. Errors are RFC 9457 problem documents.',
+        description:
+          'Klachtenbehandeling volgens de klachtenprocedure. Errors are RFC 9457 problem documents.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) =>
+        typeof json.$id === 'string' ? json.$id : `def-${index}`,
+    },
   });
 
   installAuthentication(app, deps.db);
 
-  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
   registerHealthRoutes(app, deps.readiness);
   registerComplaintRoutes(app, deps);
   registerDossierRoutes(app, { ...deps, maxAttachmentBytes: deps.config.maxAttachmentBytes });
   registerOrganisationRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerDeadlineRoutes(app);
 
   await app.ready();
   return app;

@@ -14,7 +14,6 @@ export interface Config {
   jobsEnabled: boolean;
   maxAttachmentBytes: number;
   maxJsonBodyBytes: number;
-  publicBaseUrl: string;
 }
 
 interface SettingDefinition<K extends keyof Config> {
@@ -123,20 +122,6 @@ export const SETTINGS = [
     description: 'Largest JSON request body; larger bodies get 413.',
     parse: integerIn('MAX_JSON_BODY_BYTES', 1024, 64 * 1024 * 1024, 1024 * 1024),
   } satisfies SettingDefinition<'maxJsonBodyBytes'>,
-  {
-    env: 'PUBLIC_BASE_URL',
-    key: 'publicBaseUrl',
-    defaultText: 'http://localhost:3000',
-    description: 'The address users reach the product at; used in links in letters and mail.',
-    parse: (raw) => {
-      const value = raw?.trim() ? raw.trim() : 'http://localhost:3000';
-      try {
-        return new URL(value).toString().replace(/\/$/, '');
-      } catch {
-        throw new ConfigError(`PUBLIC_BASE_URL must be an absolute URL, got "${value}"`);
-      }
-    },
-  } satisfies SettingDefinition<'publicBaseUrl'>,
 ] as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

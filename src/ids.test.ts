@@ -6,7 +6,7 @@ describe('newId', () => {
     const ids = Array.from({ length: 5000 }, () => newId());
     expect(ids.every(isUuid)).toBe(true);
     expect(ids.every((id) => id[14] === '7' && '89ab'.includes(id[19]!))).toBe(true);
-    expect([...ids].sort()).toEqual(ids);
+    expect(ids.toSorted()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -70,10 +70,16 @@ async function probeReadiness(
       ok: state.current,
       ...(state.current
         ? {}
-        : { detail: `pending: ${state.pending.join(', ') || '-'}; unknown: ${state.unknown.join(', ') || '-'}` }),
+        : {
+            detail: `pending: ${state.pending.join(', ') || '-'}; unknown: ${state.unknown.join(', ') || '-'}`,
+          }),
     });
   } catch (error) {
-    checks.push({ name: 'database', ok: false, detail: error instanceof Error ? error.message : 'unreachable' });
+    checks.push({
+      name: 'database',
+      ok: false,
+      detail: error instanceof Error ? error.message : 'unreachable',
+    });
   }
   if (jobsEnabled) checks.push({ name: 'jobs', ok: jobs?.isRunning() ?? false });
   return checks;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
-import type { Database, Role } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import type { Tx } from '../db/tenant.ts';
 import { newId, isUuid } from '../ids.ts';
 import type { AccessContext } from './access-context.ts';
@@ -79,9 +79,17 @@ export async function authenticateApiToken(
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', (join) =>
-      join.onRef('users.organisation_id', '=', 'api_tokens.organisation_id').onRef('users.id', '=', 'api_tokens.user_id'),
+      join
+        .onRef('users.organisation_id', '=', 'api_tokens.organisation_id')
+        .onRef('users.id', '=', 'api_tokens.user_id'),
     )
-    .select(['api_tokens.secret_sha256', 'api_tokens.revoked_at', 'users.id as user_id', 'users.roles', 'users.disabled_at'])
+    .select([
+      'api_tokens.secret_sha256',
+      'api_tokens.revoked_at',
+      'users.id as user_id',
+      'users.roles',
+      'users.disabled_at',
+    ])
     .where('api_tokens.organisation_id', '=', parsed.organisationId)
     .where('api_tokens.id', '=', parsed.tokenId)
     .executeTakeFirst();
@@ -91,7 +99,7 @@ export async function authenticateApiToken(
   return {
     organisationId: parsed.organisationId,
     userId: row.user_id,
-    roles: row.roles as Role[],
+    roles: row.roles,
     actor: { kind: 'user', id: row.user_id },
   };
 }

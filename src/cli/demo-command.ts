@@ -13,7 +13,9 @@ export async function demoCommand(): Promise<number> {
   const handle = await openDatabase(config);
   try {
     await migrateToLatest(handle.db);
-    let organisation = await withSystem(handle.db, (tx) => findOrganisationBySlug(tx, DEMO_ORGANISATION.slug));
+    let organisation = await withSystem(handle.db, (tx) =>
+      findOrganisationBySlug(tx, DEMO_ORGANISATION.slug),
+    );
     if (!organisation) {
       const created = await createOrganisation(handle.db, systemClock, DEMO_ORGANISATION);
       organisation = created.organisation;

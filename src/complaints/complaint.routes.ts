@@ -14,7 +14,10 @@ import {
 } from './complaint.schemas.ts';
 import { getComplaint, listComplaints, registerComplaint } from './complaint.service.ts';
 
-export function registerComplaintRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock }): void {
+export function registerComplaintRoutes(
+  app: FastifyInstance,
+  deps: { db: Kysely<Database>; clock: Clock },
+): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   api.post(
@@ -33,7 +36,10 @@ export function registerComplaintRoutes(app: FastifyInstance, deps: { db: Kysely
         ...rest,
         ...(receivedAt === undefined ? {} : { receivedAt: new Date(receivedAt) }),
       });
-      return reply.status(201).header('location', `/api/v1/complaints/${complaint.id}`).send(jsonify(complaint));
+      return reply
+        .status(201)
+        .header('location', `/api/v1/complaints/${complaint.id}`)
+        .send(jsonify(complaint));
     },
   );
 

@@ -2,7 +2,8 @@ import { Type, type Static } from 'typebox';
 import { DateTime, NullableString, Uuid } from '../http/common-schemas.ts';
 
 const ShortText = (maxLength: number) => Type.String({ minLength: 1, maxLength });
-const OptionalText = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
+const OptionalText = (maxLength: number) =>
+  Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
 
 export const ChannelSchema = Type.Union([
   Type.Literal('web_form'),
@@ -146,7 +147,10 @@ export const AddNoteBody = Type.Object(
 );
 
 export const AttachmentQuery = Type.Object(
-  { fileName: Type.String({ minLength: 1, maxLength: 1000 }), title: Type.Optional(Type.String({ maxLength: 200 })) },
+  {
+    fileName: Type.String({ minLength: 1, maxLength: 1000 }),
+    title: Type.Optional(Type.String({ maxLength: 200 })),
+  },
   { additionalProperties: false },
 );
 

@@ -36,14 +36,24 @@ describe.each(databaseKinds())('complaint registration on %s', (kind) => {
     expect(complaint.reference).toMatch(/^KL-2026-\d{4}$/);
     expect(complaint.status).toBe('received');
     expect(complaint.receivedAt.toISOString()).toBe('2026-11-20T13:30:00.000Z');
-    expect(complaint.complainant).toMatchObject({ name: 'Anna  Jansen', email: 'anna@example.nl', postalCode: '1234 AB' });
+    expect(complaint.complainant).toMatchObject({
+      name: 'Anna  Jansen',
+      email: 'anna@example.nl',
+      postalCode: '1234 AB',
+    });
     expect(complaint.handler).toEqual({ id: org.handler.id, name: 'Behandelaar Bea' });
     expect(complaint.involvedEmployees).toEqual([{ id: org.employee.id, name: 'Medewerker Mo' }]);
     expect(complaint.eventHead.sequence).toBe(1);
 
-    const events = await withTenant(database.handle.db, org.id, (tx) => listDossierEvents(tx, org.id, complaint.id));
+    const events = await withTenant(database.handle.db, org.id, (tx) =>
+      listDossierEvents(tx, org.id, complaint.id),
+    );
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'complaint.registered', previous_hash: null, hash: complaint.eventHead.hash });
+    expect(events[0]).toMatchObject({
+      type: 'complaint.registered',
+      previous_hash: null,
+      hash: complaint.eventHead.hash,
+    });
     // Events carry digests and ids, never the complaint's words or the complainant's name.
     const serialised = JSON.stringify(events[0]!.data);
     expect(serialised).not.toContain('Jansen');
@@ -76,7 +86,7 @@ describe.each(databaseKinds())('complaint registration on %s', (kind) => {
     );
     const ok = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     expect(ok).toHaveLength(32);
-    const numbers = ok.map((c) => Number(c.reference.slice(-4))).sort((a, b) => a - b);
+    const numbers = ok.map((c) => Number(c.reference.slice(-4))).toSorted((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
     const stored = await sql<{ n: string }>`
       SELECT count(DISTINCT reference)::text AS n FROM complaints WHERE organisation_id = ${fresh.id}`.execute(
@@ -100,10 +110,16 @@ describe.each(databaseKinds())('complaint registration on %s', (kind) => {
     ['no way to reach the complainant', { complainant: { name: 'Piet' } }, '/complainant'],
     ['an empty description', { description: '   ' }, '/description'],
     ['an unknown handler', { handlerId: '00000000-0000-7000-8000-000000000001' }, '/handlerId'],
-    ['an unknown involved employee', { involvedEmployeeIds: ['00000000-0000-7000-8000-000000000002'] }, '/involvedEmployeeIds/0'],
+    [
+      'an unknown involved employee',
+      { involvedEmployeeIds: ['00000000-0000-7000-8000-000000000002'] },
+      '/involvedEmployeeIds/0',
+    ],
   ])('refuses %s and stores nothing', async (_label, overrides, field) => {
     const before = await listComplaints(deps(), org.coordinator.context, { limit: 100 });
-    await expect(registerComplaint(deps(), org.coordinator.context, complaintInput(overrides))).rejects.toMatchObject({
+    await expect(
+      registerComplaint(deps(), org.coordinator.context, complaintInput(overrides)),
+    ).rejects.toMatchObject({
       status: 400,
       fields: expect.arrayContaining([expect.objectContaining({ field })]),
     });
@@ -119,28 +135,47 @@ describe.each(databaseKinds())('complaint registration on %s', (kind) => {
       code: 'forbidden',
     });
     const complaint = await createTestComplaint(database.handle.db, org);
-    await expect(getComplaint(deps(), org.employee.context, complaint.id)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(getComplaint(deps(), org.auditor.context, complaint.id)).resolves.toMatchObject({ id: complaint.id });
+    await expect(getComplaint(deps(), org.employee.context, complaint.id)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(getComplaint(deps(), org.auditor.context, complaint.id)).resolves.toMatchObject({
+      id: complaint.id,
+    });
   });
 
   it('pages through the list newest receipt first without skipping or repeating', async () => {
     const fresh = await createTestOrganisation(database.handle.db, clock);
     for (let day = 1; day <= 7; day++) {
-      await createTestComplaint(database.handle.db, fresh, { receivedAt: new Date(Date.UTC(2026, 10, day, 10)) });
+      await createTestComplaint(database.handle.db, fresh, {
+        receivedAt: new Date(Date.UTC(2026, 10, day, 10)),
+      });
     }
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listComplaints(deps(), fresh.coordinator.context, { limit: 3, ...(cursor ? { cursor } : {}) });
+      const page = await listComplaints(deps(), fresh.coordinator.context, {
+        limit: 3,
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.items.map((i) => new Date(i.received_at).toISOString().slice(0, 10)));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen).toEqual(['2026-11-07', '2026-11-06', '2026-11-05', '2026-11-04', '2026-11-03', '2026-11-02', '2026-11-01']);
+    expect(seen).toEqual([
+      '2026-11-07',
+      '2026-11-06',
+      '2026-11-05',
+      '2026-11-04',
+      '2026-11-03',
+      '2026-11-02',
+      '2026-11-01',
+    ]);
   });
 
   it('hides another organisation’s complaint as not found', async () => {
     const other = await createTestOrganisation(database.handle.db, clock);
     const complaint = await createTestComplaint(database.handle.db, org);
-    await expect(getComplaint(deps(), other.coordinator.context, complaint.id)).rejects.toMatchObject({ status: 404 });
+    await expect(getComplaint(deps(), other.coordinator.context, complaint.id)).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

@@ -68,7 +68,8 @@ export async function registerComplaint(
   const complainant = normaliseComplainant(input.complainant);
   const description = normaliseText(input.description);
   const problems = validateRegistration(receivedAt, now, complainant, description);
-  if (problems.length > 0) throw new ValidationError('De klacht is niet volledig of niet juist ingevuld.', problems);
+  if (problems.length > 0)
+    throw new ValidationError('De klacht is niet volledig of niet juist ingevuld.', problems);
 
   const involved = [...new Set(input.involvedEmployeeIds ?? [])];
   const handlerId = input.handlerId ?? null;
@@ -83,7 +84,12 @@ export async function registerComplaint(
   return withTenant(deps.db, organisationId, async (tx) => {
     await checkPeople(tx, organisationId, handlerId, involved);
     const complainantId = newId();
-    await insertComplainant(tx, { organisation_id: organisationId, id: complainantId, ...complainant, created_at: now });
+    await insertComplainant(tx, {
+      organisation_id: organisationId,
+      id: complainantId,
+      ...complainant,
+      created_at: now,
+    });
 
     const year = yearOf(amsterdamDateOf(receivedAt));
     const number = await takeNextReferenceNumber(tx, organisationId, year);
@@ -151,21 +157,28 @@ function validateRegistration(
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (Number.isNaN(receivedAt.getTime())) {
-    problems.push({ field: '/receivedAt', message: 'Het moment van ontvangst is geen geldige datum en tijd.' });
+    problems.push({
+      field: '/receivedAt',
+      message: 'Het moment van ontvangst is geen geldige datum en tijd.',
+    });
   } else if (receivedAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     problems.push({ field: '/receivedAt', message: 'Het moment van ontvangst ligt in de toekomst.' });
   } else if (receivedAt.getTime() < EARLIEST_RECEIPT) {
     problems.push({ field: '/receivedAt', message: 'Het moment van ontvangst ligt vóór 2000.' });
   }
-  if (complainant.name === '') problems.push({ field: '/complainant/name', message: 'De naam van de klager ontbreekt.' });
-  const hasAddress = complainant.street !== null && complainant.postal_code !== null && complainant.city !== null;
+  if (complainant.name === '')
+    problems.push({ field: '/complainant/name', message: 'De naam van de klager ontbreekt.' });
+  const hasAddress =
+    complainant.street !== null && complainant.postal_code !== null && complainant.city !== null;
   if (complainant.email === null && complainant.phone === null && !hasAddress) {
     problems.push({
       field: '/complainant',
-      message: 'Geef een e-mailadres, telefoonnummer of volledig postadres op, zodat wij de klager kunnen bereiken.',
+      message:
+        'Geef een e-mailadres, telefoonnummer of volledig postadres op, zodat wij de klager kunnen bereiken.',
     });
   }
-  if (description === '') problems.push({ field: '/description', message: 'De omschrijving van de klacht ontbreekt.' });
+  if (description === '')
+    problems.push({ field: '/description', message: 'De omschrijving van de klacht ontbreekt.' });
   return problems;
 }
 
@@ -180,8 +193,15 @@ async function checkPeople(
   const problems: FieldProblem[] = [];
   if (handlerId !== null) {
     const handler = users.get(handlerId);
-    if (!handler || handler.disabled_at !== null || !handler.roles.some((r) => r === 'handler' || r === 'coordinator')) {
-      problems.push({ field: '/handlerId', message: 'Deze behandelaar bestaat niet of mag geen klachten behandelen.' });
+    if (
+      !handler ||
+      handler.disabled_at !== null ||
+      !handler.roles.some((r) => r === 'handler' || r === 'coordinator')
+    ) {
+      problems.push({
+        field: '/handlerId',
+        message: 'Deze behandelaar bestaat niet of mag geen klachten behandelen.',
+      });
     }
   }
   involved.forEach((id, index) => {
@@ -192,7 +212,11 @@ async function checkPeople(
   if (problems.length > 0) throw new ValidationError('Niet alle genoemde medewerkers zijn bekend.', problems);
 }
 
-export async function loadComplaintView(tx: Tx, organisationId: string, complaintId: string): Promise<ComplaintView> {
+export async function loadComplaintView(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+): Promise<ComplaintView> {
   const row = await findComplaintDetail(tx, organisationId, complaintId);
   if (!row) throw new NotFoundError('De klacht');
   const involved = await findInvolvedEmployees(tx, organisationId, complaintId);
@@ -205,7 +229,9 @@ export async function getComplaint(
   complaintId: string,
 ): Promise<ComplaintView> {
   requireRole(context, READERS);
-  return withTenant(deps.db, context.organisationId, (tx) => loadComplaintView(tx, context.organisationId, complaintId));
+  return withTenant(deps.db, context.organisationId, (tx) =>
+    loadComplaintView(tx, context.organisationId, complaintId),
+  );
 }
 
 export interface ComplaintPage {
@@ -238,8 +264,7 @@ export async function listComplaints(
   );
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  const nextCursor =
-    rows.length > limit && last ? encodeCursor(new Date(last.received_at), last.id) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor(new Date(last.received_at), last.id) : null;
   return { items, nextCursor };
 }
 
@@ -251,7 +276,9 @@ function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
   const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const receivedAt = new Date(iso ?? '');
   if (!id || Number.isNaN(receivedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new ValidationError('De paginacursor is ongeldig.', [{ field: '/cursor', message: 'invalid cursor' }]);
+    throw new ValidationError('De paginacursor is ongeldig.', [
+      { field: '/cursor', message: 'invalid cursor' },
+    ]);
   }
   return { receivedAt, id };
 }

@@ -37,7 +37,11 @@ function readOwner(file: string): LockOwner | undefined {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockOwner>;
     if (typeof parsed.pid === 'number' && typeof parsed.hostname === 'string') {
-      return { pid: parsed.pid, hostname: parsed.hostname, startedAt: String(parsed.startedAt ?? '') };
+      return {
+        pid: parsed.pid,
+        hostname: parsed.hostname,
+        startedAt: typeof parsed.startedAt === 'string' ? parsed.startedAt : '',
+      };
     }
   } catch {
     // An unreadable or half-written lock file is treated as stale; see acquire().
@@ -94,8 +98,7 @@ function takeOverStaleLock(file: string, expectedOwner: LockOwner | undefined): 
     throw error;
   }
   const actual = readOwner(claimed);
-  const sameOwner =
-    actual?.pid === expectedOwner?.pid && actual?.startedAt === expectedOwner?.startedAt;
+  const sameOwner = actual?.pid === expectedOwner?.pid && actual?.startedAt === expectedOwner?.startedAt;
   if (!sameOwner && actual && isAlive(actual.pid)) {
     // We moved a lock that a live process had just taken; put it back and let the loop report it.
     try {

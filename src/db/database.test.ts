@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestComplaint, createTestOrganisation, type TestOrganisation } from '../../test/support/factories.ts';
+import {
+  createTestComplaint,
+  createTestOrganisation,
+  type TestOrganisation,
+} from '../../test/support/factories.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { readMigrationState } from './migrator.ts';
@@ -53,9 +57,13 @@ describe.each(databaseKinds())('database on %s', (kind) => {
 
   it('row-level security hides other organisations even from a query without a filter', async () => {
     const seen = await withTenant(database.handle.db, orgB.id, async (tx) => {
-      const complaints = await sql<{ organisation_id: string }>`SELECT organisation_id FROM complaints`.execute(tx);
+      const complaints = await sql<{
+        organisation_id: string;
+      }>`SELECT organisation_id FROM complaints`.execute(tx);
       const organisations = await sql<{ id: string }>`SELECT id FROM organisations`.execute(tx);
-      const events = await sql<{ organisation_id: string }>`SELECT organisation_id FROM dossier_events`.execute(tx);
+      const events = await sql<{
+        organisation_id: string;
+      }>`SELECT organisation_id FROM dossier_events`.execute(tx);
       return { complaints: complaints.rows, organisations: organisations.rows, events: events.rows };
     });
     expect(seen.complaints.length).toBeGreaterThan(0);
@@ -73,7 +81,10 @@ describe.each(databaseKinds())('database on %s', (kind) => {
     ).rejects.toThrow(/row-level security/);
     await expect(
       withTenant(database.handle.db, orgB.id, async (tx) => {
-        const result = await sql`UPDATE complaints SET description = 'gewijzigd' WHERE organisation_id = ${orgA.id}`.execute(tx);
+        const result =
+          await sql`UPDATE complaints SET description = 'gewijzigd' WHERE organisation_id = ${orgA.id}`.execute(
+            tx,
+          );
         return Number(result.numAffectedRows ?? 0n);
       }),
     ).resolves.toBe(0);
@@ -115,13 +126,17 @@ describe('schema on both engines', () => {
       const constraints = await sql<{ line: string }>`
         -- PostgreSQL 18 also lists NOT NULL as constraints (contype n); columns already cover them.
         SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS line
-        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype <> 'n'`.execute(database.handle.db);
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype <> 'n'`.execute(
+        database.handle.db,
+      );
       const indexes = await sql<{ line: string }>`
         SELECT indexdef AS line FROM pg_indexes WHERE schemaname = 'public'`.execute(database.handle.db);
       const policies = await sql<{ line: string }>`
         SELECT tablename || ' ' || policyname || ' ' || coalesce(qual, '') || ' ' || coalesce(with_check, '') AS line
         FROM pg_policies WHERE schemaname = 'public'`.execute(database.handle.db);
-      return [...columns.rows, ...constraints.rows, ...indexes.rows, ...policies.rows].map((r) => r.line).sort();
+      return [...columns.rows, ...constraints.rows, ...indexes.rows, ...policies.rows]
+        .map((r) => r.line)
+        .toSorted();
     };
     const lite = await openTestDatabase('pglite');
     const server = await openTestDatabase('postgres');

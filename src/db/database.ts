@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import { Pool, types } from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 import type { Database } from './schema.ts';
 
@@ -20,7 +20,7 @@ export interface DatabaseHandle {
 }
 
 // timestamptz and bigint come back as text from pg unless told otherwise; dates as Date match PGlite.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => value);
+types.setTypeParser(types.builtins.INT8, (value) => value);
 
 export interface PGliteOptions {
   dataDir: string;
@@ -60,7 +60,7 @@ export async function openPGlite(options: PGliteOptions): Promise<DatabaseHandle
 }
 
 export async function openPostgres(connectionString: string, maxConnections = 10): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  const pool = new Pool({ connectionString, max: maxConnections });
   pool.on('error', () => {
     // An idle client lost its connection (server restart); the pool replaces it on next use.
   });
@@ -80,5 +80,7 @@ export async function openDatabase(settings: {
   databaseUrl: string | undefined;
   dataDir: string;
 }): Promise<DatabaseHandle> {
-  return settings.databaseUrl ? openPostgres(settings.databaseUrl) : openPGlite({ dataDir: settings.dataDir });
+  return settings.databaseUrl
+    ? openPostgres(settings.databaseUrl)
+    : openPGlite({ dataDir: settings.dataDir });
 }

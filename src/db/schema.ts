@@ -6,12 +6,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export type Role = 'coordinator' | 'handler' | 'employee' | 'auditor' | 'admin';
 export type Channel = 'web_form' | 'email' | 'letter' | 'phone' | 'visit' | 'api';
 export type ComplaintStatus =
-  | 'received'
-  | 'acknowledged'
-  | 'in_investigation'
-  | 'decided'
-  | 'closed'
-  | 'withdrawn';
+  'received' | 'acknowledged' | 'in_investigation' | 'decided' | 'closed' | 'withdrawn';
 export type Outcome = 'gegrond' | 'deels_gegrond' | 'ongegrond' | 'ingetrokken';
 export type DossierItemKind =
   | 'message_in'

@@ -178,7 +178,8 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     product: 'Rechtsbijstandverzekering',
     channel: 'email',
     daysAgo: 24,
-    description: 'Mijn verzoek om rechtshulp bij een burenruzie is afgewezen zonder dat de reden in de brief stond.',
+    description:
+      'Mijn verzoek om rechtshulp bij een burenruzie is afgewezen zonder dat de reden in de brief stond.',
     desiredOutcome: 'Een gemotiveerd besluit.',
   },
   {
@@ -233,7 +234,8 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     product: 'Inboedelverzekering',
     channel: 'letter',
     daysAgo: 40,
-    description: 'De vergoeding voor mijn waterschade is gebaseerd op dagwaarde, terwijl ik nieuwwaarde verzekerd heb.',
+    description:
+      'De vergoeding voor mijn waterschade is gebaseerd op dagwaarde, terwijl ik nieuwwaarde verzekerd heb.',
     desiredOutcome: 'Vergoeding op basis van nieuwwaarde.',
   },
   {
@@ -243,7 +245,8 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     product: 'Reisverzekering kortlopend',
     channel: 'web_form',
     daysAgo: 44,
-    description: 'Mijn annulering wegens ziekte van mijn moeder wordt niet vergoed, terwijl ik een doktersverklaring heb.',
+    description:
+      'Mijn annulering wegens ziekte van mijn moeder wordt niet vergoed, terwijl ik een doktersverklaring heb.',
     desiredOutcome: 'Vergoeding van de annuleringskosten van € 1.180.',
   },
   {
@@ -266,7 +269,8 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     product: 'Autoverzekering WA',
     channel: 'phone',
     daysAgo: 52,
-    description: 'Mijn groene kaart is na de verhuizing naar het oude adres gestuurd en ik moest op vakantie zonder.',
+    description:
+      'Mijn groene kaart is na de verhuizing naar het oude adres gestuurd en ik moest op vakantie zonder.',
     desiredOutcome: 'Excuses en aanpassing van mijn adres in alle systemen.',
   },
   {
@@ -307,7 +311,8 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     product: 'Inboedelverzekering',
     channel: 'web_form',
     daysAgo: 75,
-    description: 'Ik wilde mijn verzekering opzeggen en kreeg een opzegtermijn van drie maanden, terwijl er één maand in de voorwaarden staat.',
+    description:
+      'Ik wilde mijn verzekering opzeggen en kreeg een opzegtermijn van drie maanden, terwijl er één maand in de voorwaarden staat.',
     desiredOutcome: 'Beëindiging per de eerste van volgende maand.',
   },
   {
@@ -317,7 +322,8 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     product: 'Autoverzekering all risk',
     channel: 'email',
     daysAgo: 82,
-    description: 'Na de aanrijding moest ik zelf een vervangende auto regelen, terwijl dit in mijn dekking zit.',
+    description:
+      'Na de aanrijding moest ik zelf een vervangende auto regelen, terwijl dit in mijn dekking zit.',
     desiredOutcome: 'Vergoeding van de huurkosten van € 640.',
   },
   {
@@ -327,7 +333,8 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     product: 'Woonhuisverzekering',
     channel: 'phone',
     daysAgo: 90,
-    description: 'De schade aan mijn schutting door de storm wordt niet vergoed; volgens mij valt die wel onder de dekking.',
+    description:
+      'De schade aan mijn schutting door de storm wordt niet vergoed; volgens mij valt die wel onder de dekking.',
     desiredOutcome: 'Vergoeding van de herstelkosten.',
   },
   {
@@ -337,7 +344,8 @@ export const DEMO_COMPLAINTS: readonly DemoComplaint[] = [
     product: 'Zakelijke autoverzekering',
     channel: 'api',
     daysAgo: 100,
-    description: 'De schadeafhandeling via uw portaal loopt vast; ik kan geen foto’s uploaden en niemand helpt mij.',
+    description:
+      'De schadeafhandeling via uw portaal loopt vast; ik kan geen foto’s uploaden en niemand helpt mij.',
     desiredOutcome: 'Dat mijn schade alsnog in behandeling wordt genomen.',
   },
   {

@@ -70,7 +70,7 @@ export async function fillDemoOrganisation(
   const now = clock.now().getTime();
   let index = 0;
   // Oldest first, so reference numbers follow the order of receipt as they would in real life.
-  const oldestFirst = [...DEMO_COMPLAINTS].sort((a, b) => b.daysAgo - a.daysAgo);
+  const oldestFirst = [...DEMO_COMPLAINTS].toSorted((a, b) => b.daysAgo - a.daysAgo);
   for (const demo of oldestFirst) {
     const employee = demo.involvesEmployee ? employees[index % employees.length]! : undefined;
     let handlerId = handlers[index % handlers.length]!;

@@ -52,24 +52,35 @@ describe('verifyChain', () => {
   it('names an event whose content was edited', () => {
     const events = chain(5);
     events[2] = { ...events[2]!, data: { sequence: 3, edited: true } };
-    expect(verifyChain(complaintId, events, headOf(chain(5)))).toMatchObject({ sequence: 3, reason: 'hash_mismatch' });
+    expect(verifyChain(complaintId, events, headOf(chain(5)))).toMatchObject({
+      sequence: 3,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('names an event whose type or time was changed', () => {
     const events = chain(4);
     events[1] = { ...events[1]!, occurredAt: new Date(Date.UTC(2025, 0, 1)) };
-    expect(verifyChain(complaintId, events, headOf(events))).toMatchObject({ sequence: 2, reason: 'hash_mismatch' });
+    expect(verifyChain(complaintId, events, headOf(events))).toMatchObject({
+      sequence: 2,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('notices a removed event in the middle', () => {
     const events = chain(5);
     events.splice(2, 1);
-    expect(verifyChain(complaintId, events, headOf(chain(5)))).toMatchObject({ sequence: 3, reason: 'sequence_gap' });
+    expect(verifyChain(complaintId, events, headOf(chain(5)))).toMatchObject({
+      sequence: 3,
+      reason: 'sequence_gap',
+    });
   });
 
   it('notices a removed newest event through the head', () => {
     const full = chain(5);
-    expect(verifyChain(complaintId, full.slice(0, 4), headOf(full))).toMatchObject({ reason: 'head_mismatch' });
+    expect(verifyChain(complaintId, full.slice(0, 4), headOf(full))).toMatchObject({
+      reason: 'head_mismatch',
+    });
   });
 
   it('notices a rewritten chain whose hashes were recomputed from a changed event', () => {

@@ -27,7 +27,7 @@ export function canonicalJson(value: JsonValue): string {
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).sort();
+  const keys = Object.keys(value).toSorted();
   return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key]!)}`).join(',')}}`;
 }
 
@@ -54,11 +54,7 @@ export function hashEvent(event: ChainedEvent): string {
 }
 
 export type ChainBreakReason =
-  | 'hash_mismatch'
-  | 'previous_hash_mismatch'
-  | 'sequence_gap'
-  | 'head_mismatch'
-  | 'foreign_event';
+  'hash_mismatch' | 'previous_hash_mismatch' | 'sequence_gap' | 'head_mismatch' | 'foreign_event';
 
 export interface ChainBreak {
   complaintId: string;

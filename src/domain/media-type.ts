@@ -17,7 +17,11 @@ const SIGNATURES: readonly Signature[] = [
   { mediaType: 'image/tiff', offset: 0, bytes: [0x49, 0x49, 0x2a, 0x00] },
   { mediaType: 'image/tiff', offset: 0, bytes: [0x4d, 0x4d, 0x00, 0x2a] },
   { mediaType: 'application/zip', offset: 0, bytes: [0x50, 0x4b, 0x03, 0x04] },
-  { mediaType: 'application/x-ole-storage', offset: 0, bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
+  {
+    mediaType: 'application/x-ole-storage',
+    offset: 0,
+    bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+  },
 ];
 
 function startsWith(content: Uint8Array, signature: Signature): boolean {
@@ -29,7 +33,9 @@ function looksLikeUtf8Text(content: Uint8Array): boolean {
   const sample = content.subarray(0, 8192);
   if (sample.includes(0)) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < content.length ? trimPartial(sample) : sample);
+    new TextDecoder('utf-8', { fatal: true }).decode(
+      sample.length < content.length ? trimPartial(sample) : sample,
+    );
     return true;
   } catch {
     return false;

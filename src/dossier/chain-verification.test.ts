@@ -1,6 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestComplaint, createTestOrganisation, type TestOrganisation } from '../../test/support/factories.ts';
+import {
+  createTestComplaint,
+  createTestOrganisation,
+  type TestOrganisation,
+} from '../../test/support/factories.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
 import { fixedClock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
@@ -30,7 +34,9 @@ describe.each(databaseKinds())('event chain verification on %s', (kind) => {
     const complaint = await createTestComplaint(database.handle.db, org, {}, clock);
     for (let i = 0; i < notes; i++) {
       clock.advance(60_000);
-      await addNote({ db: database.handle.db, clock }, org.handler.context, complaint.id, { text: `Notitie ${i + 1}` });
+      await addNote({ db: database.handle.db, clock }, org.handler.context, complaint.id, {
+        text: `Notitie ${i + 1}`,
+      });
     }
     return complaint;
   }
@@ -39,7 +45,9 @@ describe.each(databaseKinds())('event chain verification on %s', (kind) => {
     const complaint = await complaintWithNotes(2);
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        addNote({ db: database.handle.db, clock }, org.handler.context, complaint.id, { text: `Gelijktijdig ${i}` }),
+        addNote({ db: database.handle.db, clock }, org.handler.context, complaint.id, {
+          text: `Gelijktijdig ${i}`,
+        }),
       ),
     );
     const report = await verifyAllChains(database.handle.db);
@@ -56,7 +64,12 @@ describe.each(databaseKinds())('event chain verification on %s', (kind) => {
     );
     const report = await verifyAllChains(database.handle.db);
     expect(report.broken).toEqual([
-      expect.objectContaining({ complaintId: complaint.id, reference: complaint.reference, sequence: 3, reason: 'hash_mismatch' }),
+      expect.objectContaining({
+        complaintId: complaint.id,
+        reference: complaint.reference,
+        sequence: 3,
+        reason: 'hash_mismatch',
+      }),
     ]);
   });
 

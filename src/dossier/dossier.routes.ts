@@ -116,7 +116,12 @@ export function registerDossierRoutes(
       },
     },
     async (request, reply) => {
-      const document = await getDocument(deps, accessOf(request), request.params.id, request.params.documentId);
+      const document = await getDocument(
+        deps,
+        accessOf(request),
+        request.params.id,
+        request.params.documentId,
+      );
       return reply
         .header('content-type', document.mediaType)
         .header('content-disposition', contentDisposition(document.fileName))

@@ -45,7 +45,8 @@ export async function addNote(
 ): Promise<DossierItemView> {
   requireRole(context, WRITERS);
   const text = normaliseText(input.text);
-  if (text === '') throw new ValidationError('De notitie is leeg.', [{ field: '/text', message: 'De notitie is leeg.' }]);
+  if (text === '')
+    throw new ValidationError('De notitie is leeg.', [{ field: '/text', message: 'De notitie is leeg.' }]);
   const title = normaliseLine(input.title ?? '') || 'Notitie';
   const now = deps.clock.now();
   return withTenant(deps.db, context.organisationId, async (tx) => {

@@ -13,7 +13,9 @@ export const ProblemSchema = Type.Object(
     detail: Type.Optional(Type.String()),
     instance: Type.Optional(Type.String()),
     errors: Type.Optional(
-      Type.Array(Type.Object({ field: Type.String(), message: Type.String() }, { additionalProperties: false })),
+      Type.Array(
+        Type.Object({ field: Type.String(), message: Type.String() }, { additionalProperties: false }),
+      ),
     ),
   },
   { $id: 'Problem', additionalProperties: true },
@@ -25,7 +27,10 @@ export function problemResponses(...statuses: number[]): Record<number, unknown>
   return Object.fromEntries(
     [...all].map((status) => [
       status,
-      { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: ProblemSchema } } },
+      {
+        description: 'Problem (RFC 9457)',
+        content: { 'application/problem+json': { schema: ProblemSchema } },
+      },
     ]),
   );
 }

@@ -10,7 +10,11 @@ export interface ReadinessCheck {
 
 export type ReadinessProbe = () => Promise<ReadinessCheck[]>;
 
-const CheckSchema = Type.Object({ name: Type.String(), ok: Type.Boolean(), detail: Type.Optional(Type.String()) });
+const CheckSchema = Type.Object({
+  name: Type.String(),
+  ok: Type.Boolean(),
+  detail: Type.Optional(Type.String()),
+});
 const ReadySchema = Type.Object({ status: Type.String(), checks: Type.Array(CheckSchema) });
 
 export function registerHealthRoutes(app: FastifyInstance, probe: ReadinessProbe): void {
@@ -19,7 +23,11 @@ export function registerHealthRoutes(app: FastifyInstance, probe: ReadinessProbe
     '/health',
     {
       config: { public: true },
-      schema: { tags: ['operations'], summary: 'The process is alive', response: { 200: Type.Object({ status: Type.String() }) } },
+      schema: {
+        tags: ['operations'],
+        summary: 'The process is alive',
+        response: { 200: Type.Object({ status: Type.String() }) },
+      },
     },
     async () => ({ status: 'ok' }),
   );

@@ -32,7 +32,12 @@ const TITLES: Record<number, string> = {
   503: 'Niet beschikbaar',
 };
 
-export function problem(status: number, code: string, detail?: string, extra: Partial<Problem> = {}): Problem {
+export function problem(
+  status: number,
+  code: string,
+  detail?: string,
+  extra: Partial<Problem> = {},
+): Problem {
   return {
     type: `urn:klachtwijzer:problem:${code}`,
     title: TITLES[status] ?? 'Fout',
@@ -71,7 +76,10 @@ export function toProblem(error: unknown): Problem {
       ...error.details,
     });
   }
-  const fastifyError = error as Partial<FastifyError> & { validation?: AjvErrorLike[]; validationContext?: string };
+  const fastifyError = error as Partial<FastifyError> & {
+    validation?: AjvErrorLike[];
+    validationContext?: string;
+  };
   if (Array.isArray(fastifyError.validation)) {
     const errors = fastifyError.validation.map((e) => ({
       field: fieldOf(e, fastifyError.validationContext),

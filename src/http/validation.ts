@@ -10,7 +10,13 @@ import type { FastifyInstance } from 'fastify';
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 function createAjv(options: Options): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false, removeAdditional: false, useDefaults: true, ...options });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    removeAdditional: false,
+    useDefaults: true,
+    ...options,
+  });
   addFormats(ajv);
   return ajv;
 }

@@ -13,7 +13,10 @@ export const verifyChainsJob: JobDefinition = {
         'dossier event chain broken: run `klachtwijzer verify-log` for details',
       );
     } else {
-      log.info({ complaints: report.complaintsChecked, events: report.eventsChecked }, 'dossier event chains intact');
+      log.info(
+        { complaints: report.complaintsChecked, events: report.eventsChecked },
+        'dossier event chains intact',
+      );
     }
   },
 };

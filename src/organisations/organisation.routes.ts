@@ -117,7 +117,10 @@ function toResponse(settings: OrganisationSettings) {
   };
 }
 
-export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock }): void {
+export function registerOrganisationRoutes(
+  app: FastifyInstance,
+  deps: { db: Kysely<Database>; clock: Clock },
+): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/api/v1/organisation',
@@ -153,6 +156,7 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { db: Kys
         response: { 200: SettingsSchema, ...problemResponses() },
       },
     },
-    async (request) => toResponse(await confirmDisputesBody(deps.db, deps.clock, accessOf(request), request.body)),
+    async (request) =>
+      toResponse(await confirmDisputesBody(deps.db, deps.clock, accessOf(request), request.body)),
   );
 }

@@ -52,10 +52,14 @@ export async function createOrganisation(
   const now = clock.now();
   const organisationId = newId();
   const oneTimePassword = randomBytes(12).toString('base64url');
-  const passwordHash = await argon2Hash(oneTimePassword, { algorithm: 2 });
+  const passwordHash = await argon2Hash(oneTimePassword); // @node-rs/argon2 defaults to argon2id
 
   return withSystem(db, async (tx) => {
-    const existing = await tx.selectFrom('organisations').select('id').where('slug', '=', input.slug).executeTakeFirst();
+    const existing = await tx
+      .selectFrom('organisations')
+      .select('id')
+      .where('slug', '=', input.slug)
+      .executeTakeFirst();
     if (existing) throw new ConflictError(`De korte naam "${input.slug}" is al in gebruik.`, 'slug_taken');
     const organisation: OrganisationRow = {
       id: organisationId,
@@ -213,7 +217,10 @@ export async function changeOrganisationSettings(
     }).filter(([, value]) => value !== undefined),
   );
   return withTenant(db, context.organisationId, async (tx) => {
-    const organisation = await updateOrganisation(tx, context.organisationId, { ...set, updated_at: clock.now() });
+    const organisation = await updateOrganisation(tx, context.organisationId, {
+      ...set,
+      updated_at: clock.now(),
+    });
     const body = await findDisputesBody(tx, context.organisationId);
     if (!organisation || !body) throw new NotFoundError('De organisatie');
     return toSettings(organisation, body);

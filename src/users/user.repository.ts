@@ -26,7 +26,11 @@ export async function listUsers(tx: Tx, organisationId: string): Promise<UserRow
     .execute();
 }
 
-export async function findUserByEmail(tx: Tx, organisationId: string, email: string): Promise<UserRow | undefined> {
+export async function findUserByEmail(
+  tx: Tx,
+  organisationId: string,
+  email: string,
+): Promise<UserRow | undefined> {
   return tx
     .selectFrom('users')
     .selectAll()

@@ -39,7 +39,13 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Kysely<Data
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/api/v1/users',
-    { schema: { tags: ['users'], summary: 'Users of the organisation', response: { 200: Type.Array(UserSchema), ...problemResponses() } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Users of the organisation',
+        response: { 200: Type.Array(UserSchema), ...problemResponses() },
+      },
+    },
     async (request) => jsonify(await listUsers(deps, accessOf(request))),
   );
   api.post(
@@ -52,6 +58,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { db: Kysely<Data
         response: { 201: UserSchema, ...problemResponses(409) },
       },
     },
-    async (request, reply) => reply.status(201).send(jsonify(await createUser(deps, accessOf(request), request.body))),
+    async (request, reply) =>
+      reply.status(201).send(jsonify(await createUser(deps, accessOf(request), request.body))),
   );
 }

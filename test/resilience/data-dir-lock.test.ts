@@ -18,21 +18,25 @@ describe('the embedded data folder is used by one process at a time', () => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('refuses a second process with a clear message, and recovers the lock of a killed one', { timeout: 120_000 }, async () => {
-    const dir = tempDir();
-    const server = await startServerProcess({ DATA_DIR: dir, JOBS_ENABLED: 'false' });
-    running.push(server);
+  it(
+    'refuses a second process with a clear message, and recovers the lock of a killed one',
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempDir();
+      const server = await startServerProcess({ DATA_DIR: dir, JOBS_ENABLED: 'false' });
+      running.push(server);
 
-    const second = await runCliProcess(['migrate'], { DATA_DIR: dir });
-    expect(second.code).toBe(1);
-    expect(second.stderr).toContain(`The data folder ${dir} is in use by process ${server.child.pid}`);
+      const second = await runCliProcess(['migrate'], { DATA_DIR: dir });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain(`The data folder ${dir} is in use by process ${server.child.pid}`);
 
-    await server.kill('SIGKILL');
-    const afterCrash = await runCliProcess(['migrate'], { DATA_DIR: dir });
-    expect(afterCrash.stderr).toBe('');
-    expect(afterCrash.code).toBe(0);
-    expect(afterCrash.stdout).toContain('Database is up to date.');
-  });
+      await server.kill('SIGKILL');
+      const afterCrash = await runCliProcess(['migrate'], { DATA_DIR: dir });
+      expect(afterCrash.stderr).toBe('');
+      expect(afterCrash.code).toBe(0);
+      expect(afterCrash.stdout).toContain('Database is up to date.');
+    },
+  );
 
   it('refuses a second lock in the same process and frees it on release', () => {
     const dir = tempDir();
@@ -49,7 +53,9 @@ describe('the embedded data folder is used by one process at a time', () => {
     fs.writeFileSync(file, JSON.stringify({ pid: 2 ** 22 + 12345, hostname: os.hostname(), startedAt: 'x' }));
     acquireDataDirLock(dir).release();
     fs.writeFileSync(file, '{"pid": ');
-    acquireDataDirLock(dir).release();
+    const lock = acquireDataDirLock(dir);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid });
+    lock.release();
   });
 
   it('never takes a lock held by another machine', () => {

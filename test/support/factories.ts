@@ -56,7 +56,11 @@ export async function createTestOrganisation(
       });
       return issueApiToken(tx, clock, { organisationId, userId: id, name: 'test' });
     });
-    return { id, token: token.token, context: { organisationId, userId: id, roles, actor: { kind: 'user', id } } };
+    return {
+      id,
+      token: token.token,
+      context: { organisationId, userId: id, roles, actor: { kind: 'user', id } },
+    };
   };
   return {
     id: organisationId,

@@ -13,7 +13,10 @@ export interface ServerProcess {
 }
 
 /** Starts the real product (`node src/cli.ts serve`) as its own process, as an operator would. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'src/cli.ts'), 'serve'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },

@@ -1,0 +1,77 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import {
+  computeDeadlines,
+  createWorkingDayCalendar,
+  DEFAULT_PROCEDURE_TERMS,
+} from '../domain/calendar/index.ts';
+import { parseIsoTimestamp } from '../domain/iso-timestamp.ts';
+import { ValidationError } from '../errors.ts';
+import { accessOf } from '../http/authentication.ts';
+import { problemResponses } from '../http/common-schemas.ts';
+
+const LocalDateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+const DeadlinesSchema = Type.Object({
+  received: LocalDateSchema,
+  acknowledgeBy: LocalDateSchema,
+  missingInformationBy: LocalDateSchema,
+  decisionBy: LocalDateSchema,
+  kifidNoPositionFrom: LocalDateSchema,
+  provisional: Type.Boolean({
+    description: 'A date depends on a year without a published decree (Atw art. 3 lid 3)',
+  }),
+  uncoveredYears: Type.Array(Type.Integer()),
+  explanations: Type.Object({
+    acknowledgeBy: Type.String(),
+    missingInformationBy: Type.String(),
+    decisionBy: Type.String(),
+    kifidNoPositionFrom: Type.String(),
+  }),
+});
+
+/** The procedure's deadlines for a moment of receipt, as the CLI gives them, with Dutch explanations. */
+export function registerDeadlineRoutes(app: FastifyInstance): void {
+  const calendar = createWorkingDayCalendar();
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
+    '/api/v1/deadlines',
+    {
+      schema: {
+        tags: ['procedure'],
+        summary: 'Deadlines of the default procedure for a moment of receipt',
+        querystring: Type.Object(
+          {
+            receivedAt: Type.String({
+              minLength: 1,
+              maxLength: 40,
+              description: 'ISO 8601 with offset or Z',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: DeadlinesSchema, ...problemResponses() },
+      },
+    },
+    async (request) => {
+      accessOf(request);
+      const parsed = parseIsoTimestamp(request.query.receivedAt);
+      if (!parsed.ok) {
+        throw new ValidationError('Het moment van ontvangst is geen geldige ISO 8601-tijd met tijdzone.', [
+          { field: 'querystring:/receivedAt', message: parsed.reason },
+        ]);
+      }
+      const d = computeDeadlines(parsed.instant, DEFAULT_PROCEDURE_TERMS, calendar);
+      return {
+        received: d.received,
+        acknowledgeBy: d.acknowledgeBy,
+        missingInformationBy: d.missingInformationBy,
+        decisionBy: d.decisionBy,
+        kifidNoPositionFrom: d.kifidNoPositionFrom,
+        provisional: d.provisional,
+        uncoveredYears: [...d.uncoveredYears],
+        explanations: { ...d.explanations },
+      };
+    },
+  );
+}
