@@ -14,7 +14,9 @@ import { problem, sendProblem, toProblem } from './http/problem.ts';
 import { PrivacyLogController } from './http/request-log.ts';
 import { installValidators } from './http/validation.ts';
 import { registerOrganisationRoutes } from './organisations/organisation.routes.ts';
+import { registerProcedureSettingsRoutes } from './organisations/procedure-settings.routes.ts';
 import { registerDeadlineRoutes } from './procedure/deadlines.routes.ts';
+import { registerProcedureRoutes } from './procedure/procedure.routes.ts';
 import { registerUserRoutes } from './users/user.routes.ts';
 
 export interface AppDeps {
@@ -93,8 +95,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerComplaintRoutes(app, deps);
   registerDossierRoutes(app, { ...deps, maxAttachmentBytes: deps.config.maxAttachmentBytes });
   registerOrganisationRoutes(app, deps);
+  registerProcedureSettingsRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerDeadlineRoutes(app);
+  registerProcedureRoutes(app, deps);
 
   await app.ready();
   return app;

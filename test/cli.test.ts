@@ -16,7 +16,7 @@ describe('klachtwijzer command line', () => {
     { timeout: 120_000 },
     async () => {
       const env = { DATA_DIR: dir };
-      expect((await runCliProcess(['migrate'], env)).stdout).toContain('Applied: 0001-foundation');
+      expect((await runCliProcess(['migrate'], env)).stdout).toContain('Applied: 0001-foundation, 0002-procedure');
       const demo = await runCliProcess(['demo'], env);
       expect(demo.code).toBe(0);
       expect(demo.stdout).toContain('Added 30 demo complaints');
@@ -24,13 +24,13 @@ describe('klachtwijzer command line', () => {
 
       const intact = await runCliProcess(['verify-log'], env);
       expect(intact.code).toBe(0);
-      expect(intact.stdout).toMatch(/^OK: 30 dossiers, 30 events checked/);
+      expect(intact.stdout).toMatch(/^OK: 30 dossiers, \d{3,} events checked; every event chain is intact/);
 
       const handle = await openPGlite({ dataDir: dir });
       const victim = await sql<{ reference: string; complaint_id: string; id: string }>`
       SELECT c.reference, e.complaint_id, e.id FROM dossier_events e
       JOIN complaints c ON c.organisation_id = e.organisation_id AND c.id = e.complaint_id
-      WHERE c.reference = 'KL-2026-0007'`.execute(handle.db);
+      WHERE c.reference = 'KL-2026-0007' AND e.sequence = 1`.execute(handle.db);
       await handle.db.transaction().execute(async (tx) => {
         await sql`SET LOCAL session_replication_role = replica`.execute(tx);
         await sql`UPDATE dossier_events SET occurred_at = occurred_at - interval '1 day'

@@ -10,6 +10,9 @@ import { appendDossierEvent } from '../dossier/event-log.repository.ts';
 import { NotFoundError, RuleViolationError, ValidationError, type FieldProblem } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { normaliseLine, normaliseOptional, normaliseText } from '../text.ts';
+import { loadCalendar, reloadAndRefreshClocks } from '../procedure/clock-columns.ts';
+import { procedureVersionAt } from '../domain/procedure/procedure-versions.ts';
+import { listProcedureVersions } from '../procedure/snapshot.repository.ts';
 import { findUsers } from '../users/user.repository.ts';
 import {
   findComplaintDetail,
@@ -96,6 +99,9 @@ export async function registerComplaint(
     const reference = formatComplaintReference(year, number);
     const complaintId = newId();
     const desiredOutcome = normaliseOptional(input.desiredOutcome);
+    // The version in force at receipt (a letter registered late still follows the terms of its day);
+    // the complaint keeps it, whatever the organisation changes later.
+    const procedure = procedureVersionAt(await listProcedureVersions(tx, organisationId), receivedAt);
     await insertComplaint(tx, {
       organisation_id: organisationId,
       id: complaintId,
@@ -109,6 +115,7 @@ export async function registerComplaint(
       description,
       desired_outcome: desiredOutcome,
       status: 'received',
+      procedure_version: procedure.version,
       handler_id: handlerId,
       category: null,
       root_cause: null,
@@ -118,6 +125,13 @@ export async function registerComplaint(
       updated_at: now,
     });
     await insertInvolvedEmployees(tx, organisationId, complaintId, involved, now);
+    await reloadAndRefreshClocks(
+      tx,
+      organisationId,
+      complaintId,
+      await loadCalendar(tx, organisationId),
+      now,
+    );
     await appendDossierEvent(tx, organisationId, complaintId, {
       type: 'complaint.registered',
       actor: context.actor,

@@ -21,6 +21,8 @@ export interface DatabaseHandle {
 
 // timestamptz and bigint come back as text from pg unless told otherwise; dates as Date match PGlite.
 types.setTypeParser(types.builtins.INT8, (value) => value);
+// A `date` is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a local-midnight Date.
+types.setTypeParser(types.builtins.DATE, (value) => value);
 
 export interface PGliteOptions {
   dataDir: string;
@@ -38,6 +40,8 @@ export async function openPGlite(options: PGliteOptions): Promise<DatabaseHandle
       ...(options.inMemory ? {} : { dataDir: `${options.dataDir}/pgdata` }),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { pg_trgm },
+      // Same as for pg: a `date` stays 'YYYY-MM-DD' text on both engines.
+      parsers: { [types.builtins.DATE]: (value: string) => value },
     });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     return {

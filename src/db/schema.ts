@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Row types as the database holds them; see migrations for constraints. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** `date` columns are read as 'YYYY-MM-DD' text on both engines (see database.ts). */
+type DateColumn = ColumnType<string, string, string>;
 
 export type Role = 'coordinator' | 'handler' | 'employee' | 'auditor' | 'admin';
 export type Channel = 'web_form' | 'email' | 'letter' | 'phone' | 'visit' | 'api';
@@ -118,6 +120,21 @@ export interface ComplaintsTable {
   last_event_hash: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  procedure_version: Generated<number>;
+  acknowledgment_sent_at: Timestamp | null;
+  information_not_needed_at: Timestamp | null;
+  liability_flagged_at: Timestamp | null;
+  insurer_notified_at: Timestamp | null;
+  decision_mode: 'meeting' | 'letter' | null;
+  decision_communicated_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  /** Dates (YYYY-MM-DD) as text: pre-computed clocks for sorting and sweeping. */
+  acknowledge_due: DateColumn | null;
+  decision_due: DateColumn | null;
+  decision_target: DateColumn | null;
+  next_clock_due: DateColumn | null;
+  clocks_provisional: Generated<boolean>;
 }
 
 export interface ComplaintInvolvedEmployeesTable {
@@ -175,6 +192,109 @@ export interface ChainVerificationsTable {
   first_broken: ColumnType<unknown, string | null, never>;
 }
 
+export interface ProcedureVersionsTable {
+  organisation_id: string;
+  version: number;
+  terms: ColumnType<unknown, string, string>;
+  require_consultation_per_step: boolean;
+  effective_from: Timestamp;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface OrganisationClosingDaysTable {
+  organisation_id: string;
+  day: DateColumn;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface InformationRequestsTable {
+  organisation_id: string;
+  id: string;
+  complaint_id: string;
+  sent_at: Timestamp;
+  what_is_missing: string | null;
+  answered_at: Timestamp | null;
+  closed_not_needed_at: Timestamp | null;
+  created_by: string | null;
+}
+
+export interface HearingsTable {
+  organisation_id: string;
+  complaint_id: string;
+  employee_id: string;
+  status: 'requested' | 'statement_draft' | 'signed' | 'waived';
+  requested_at: Timestamp | null;
+  request_text: string | null;
+  statement_recorded_at: Timestamp | null;
+  statement_text: string | null;
+  signed_at: Timestamp | null;
+  waived_at: Timestamp | null;
+  waived_reason: string | null;
+  waived_by: string | null;
+}
+
+export interface InsurerConsultationsTable {
+  organisation_id: string;
+  id: string;
+  complaint_id: string;
+  consulted_at: Timestamp;
+  with_whom: string;
+  agreed: string;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+}
+
+export interface DelayNoticesTable {
+  organisation_id: string;
+  id: string;
+  complaint_id: string;
+  sent_at: Timestamp;
+  reason: string;
+  new_date: DateColumn;
+  created_by: string | null;
+}
+
+export interface MeetingsTable {
+  organisation_id: string;
+  id: string;
+  complaint_id: string;
+  invited_at: Timestamp;
+  scheduled_for: Timestamp;
+  held_at: Timestamp | null;
+  minutes: string | null;
+}
+
+export interface KifidReferralsTable {
+  organisation_id: string;
+  complaint_id: string;
+  case_number: string;
+  outcome: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+}
+
+export interface ClockNoticesTable {
+  organisation_id: string;
+  complaint_id: string;
+  clock_key: string;
+  kind: 'warning' | 'missed';
+  due_date: DateColumn;
+  noticed_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  organisation_id: string;
+  id: string;
+  user_id: string;
+  complaint_id: string | null;
+  kind: string;
+  message: string;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -188,6 +308,16 @@ export interface Database {
   documents: DocumentsTable;
   dossier_events: DossierEventsTable;
   chain_verifications: ChainVerificationsTable;
+  procedure_versions: ProcedureVersionsTable;
+  organisation_closing_days: OrganisationClosingDaysTable;
+  information_requests: InformationRequestsTable;
+  hearings: HearingsTable;
+  insurer_consultations: InsurerConsultationsTable;
+  delay_notices: DelayNoticesTable;
+  meetings: MeetingsTable;
+  kifid_referrals: KifidReferralsTable;
+  clock_notices: ClockNoticesTable;
+  notifications: NotificationsTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
-import { systemContext } from '../auth/access-context.ts';
-import type { Clock } from '../clock.ts';
+import { systemContext, type AccessContext } from '../auth/access-context.ts';
+import { fixedClock, type Clock } from '../clock.ts';
 import { registerComplaint } from '../complaints/complaint.service.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { withTenant } from '../db/tenant.ts';
 import { newId } from '../ids.ts';
 import { findUserByEmail, insertUser } from '../users/user.repository.ts';
+import { performAction } from '../procedure/procedure.service.ts';
 import { DEMO_COMPLAINTS } from './demo-complaints.ts';
+import { progressDemoComplaint, type DemoActors, type DemoComplaintFacts } from './demo-progress.ts';
 
 const DEMO_STAFF: ReadonlyArray<{ email: string; displayName: string; roles: Role[] }> = [
   { email: 'anja.bos@demo-assurantien.nl', displayName: 'Anja Bos', roles: ['coordinator'] },
@@ -70,14 +72,15 @@ export async function fillDemoOrganisation(
   const now = clock.now().getTime();
   let index = 0;
   // Oldest first, so reference numbers follow the order of receipt as they would in real life.
-  const oldestFirst = [...DEMO_COMPLAINTS].toSorted((a, b) => b.daysAgo - a.daysAgo);
+  const oldestFirst = DEMO_COMPLAINTS.toSorted((a, b) => b.daysAgo - a.daysAgo);
+  const registered: DemoComplaintFacts[] = [];
   for (const demo of oldestFirst) {
     const employee = demo.involvesEmployee ? employees[index % employees.length]! : undefined;
     let handlerId = handlers[index % handlers.length]!;
     if (handlerId === employee) handlerId = handlers[(index + 1) % handlers.length]!;
     // Spread receipt over the working day so the list does not look machine-made.
     const receivedAt = new Date(now - demo.daysAgo * DAY_MS - ((index * 37) % 300) * 60_000);
-    await registerComplaint({ db, clock }, context, {
+    const complaint = await registerComplaint({ db, clock }, context, {
       channel: demo.channel,
       receivedAt,
       complainant: {
@@ -94,7 +97,41 @@ export async function fillDemoOrganisation(
       handlerId,
       involvedEmployeeIds: employee ? [employee] : [],
     });
+    registered.push({
+      id: complaint.id,
+      receivedAt,
+      involvedEmployeeId: employee,
+      liability: demo.liability ?? false,
+      daysAgo: demo.daysAgo,
+      index,
+    });
     index++;
+  }
+  const contextOf = (id: string): AccessContext => ({
+    organisationId,
+    userId: id,
+    roles: DEMO_STAFF.find((p) => staff.get(p.displayName) === id)?.roles ?? [],
+    actor: { kind: 'user', id },
+  });
+  const actors: DemoActors = {
+    coordinator: contextOf(staff.get('Anja Bos')!),
+    employees: new Map(employees.map((id) => [id, contextOf(id)])),
+  };
+  // One complaint was withdrawn by the complainant before anything else happened.
+  const withdrawn = registered.find((r) => r.daysAgo === 33);
+  for (const facts of registered) {
+    if (facts === withdrawn) {
+      await performAction(
+        { db, clock: fixedClock(new Date(facts.receivedAt.getTime() + DAY_MS)) },
+        actors.coordinator,
+        facts.id,
+        {
+          action: 'withdraw',
+        },
+      );
+      continue;
+    }
+    await progressDemoComplaint(db, actors, facts, clock.now());
   }
   return { complaints: DEMO_COMPLAINTS.length, skipped: false };
 }

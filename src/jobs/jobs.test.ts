@@ -26,15 +26,23 @@ describe.each(databaseKinds())('background jobs on %s', (kind) => {
     await database.close();
   });
 
-  it('schedules the nightly chain verification in Amsterdam time', async () => {
+  it('schedules the nightly chain verification and the deadline sweep in Amsterdam time', async () => {
     const schedules = await jobs.boss.getSchedules();
-    expect(schedules).toEqual([
-      expect.objectContaining({
-        name: verifyChainsJob.name,
-        cron: '15 3 * * *',
-        timezone: 'Europe/Amsterdam',
-      }),
-    ]);
+    expect(schedules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: verifyChainsJob.name,
+          cron: '15 3 * * *',
+          timezone: 'Europe/Amsterdam',
+        }),
+        expect.objectContaining({
+          name: 'sweep-deadlines',
+          cron: '*/15 * * * *',
+          timezone: 'Europe/Amsterdam',
+        }),
+      ]),
+    );
+    expect(schedules).toHaveLength(2);
   });
 
   it('runs a queued verification once and records its result', { timeout: 60_000 }, async () => {

@@ -1,9 +1,10 @@
 import { PgBoss, fromPglite } from 'pg-boss';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { JobContext, JobDefinition } from './job-definition.ts';
+import { deadlineSweepJob } from './deadline-sweep.job.ts';
 import { verifyChainsJob } from './verify-chains.job.ts';
 
-export const JOBS: readonly JobDefinition[] = [verifyChainsJob];
+export const JOBS: readonly JobDefinition[] = [verifyChainsJob, deadlineSweepJob];
 
 const TIME_ZONE = 'Europe/Amsterdam';
 

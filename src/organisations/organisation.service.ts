@@ -6,6 +6,7 @@ import { issueApiToken } from '../auth/api-token.ts';
 import type { Clock } from '../clock.ts';
 import type { Database, OrganisationRow } from '../db/schema.ts';
 import { withSystem, withTenant } from '../db/tenant.ts';
+import { DEFAULT_PROCEDURE_TERMS } from '../domain/calendar/procedure-terms.ts';
 import { complianceGaps, type ComplianceGap } from '../domain/compliance.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -83,6 +84,19 @@ export async function createOrganisation(
       updated_at: now,
     };
     await insertOrganisation(tx, organisation);
+    await tx
+      .insertInto('procedure_versions')
+      .values({
+        organisation_id: organisationId,
+        version: 1,
+        terms: JSON.stringify(DEFAULT_PROCEDURE_TERMS),
+        require_consultation_per_step: true,
+        // The seed procedure applies to everything, including letters received before the firm started.
+        effective_from: new Date(0),
+        created_at: now,
+        created_by: null,
+      })
+      .execute();
     await insertDisputesBody(tx, {
       organisation_id: organisationId,
       name: KIFID_DEFAULTS.name,

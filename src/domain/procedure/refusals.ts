@@ -1,0 +1,257 @@
+import { formatDutchDate } from '../calendar/explain.ts';
+import type { LocalDate } from '../calendar/local-date.ts';
+import { ACTION_LABELS, type ComplaintAction } from './actions.ts';
+import { STATUS_LABELS, type ComplaintStatus } from './complaint-state.ts';
+
+/** Stable codes: clients, tests and the dossier rely on them; the Dutch messages may be reworded. */
+export const REFUSAL_CODES = [
+  'illegal_transition',
+  'role_not_allowed',
+  'not_assigned_handler',
+  'not_own_hearing',
+  'self_involvement',
+  'insurer_consultation_required',
+  'hearing_incomplete',
+  'affiliation_number_missing',
+  'affiliation_number_mismatch',
+  'decision_letter_incomplete',
+  'decision_letter_receipt_date_wrong',
+  'closing_fields_missing',
+  'delay_notice_too_late',
+  'delay_notice_reason_missing',
+  'delay_notice_date_invalid',
+  'handler_missing',
+  'no_open_information_request',
+  'information_already_settled',
+  'not_involved_employee',
+  'hearing_already_started',
+  'hearing_not_requested',
+  'hearing_already_completed',
+  'hearing_statement_missing',
+  'no_open_hearing',
+  'waiver_reason_missing',
+  'liability_already_flagged',
+  'liability_not_flagged',
+  'insurer_already_notified',
+  'consultation_incomplete',
+  'consultation_time_invalid',
+  'meeting_time_invalid',
+  'kifid_case_number_missing',
+] as const;
+
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export interface Refusal {
+  readonly code: RefusalCode;
+  /** Dutch, for the person who tried. */
+  readonly message: string;
+  /** Ids and field names that tell refusals with the same code apart; never personal data. */
+  readonly details?: Readonly<Record<string, string>>;
+}
+
+function refusal(code: RefusalCode, message: string, details?: Readonly<Record<string, string>>): Refusal {
+  return details === undefined ? { code, message } : { code, message, details };
+}
+
+function step(action: ComplaintAction): string {
+  return `deze stap (${ACTION_LABELS[action]})`;
+}
+
+function transitionHint(action: ComplaintAction, status: ComplaintStatus): string {
+  if (status === 'closed' || status === 'withdrawn') {
+    return action === 'record_kifid_referral'
+      ? ' Een KiFiD-zaak wordt alleen bij een afgesloten klacht vastgelegd.'
+      : ' De klacht is al afgesloten of ingetrokken.';
+  }
+  if (status === 'received') return ' Bevestig eerst de ontvangst van de klacht.';
+  if (action === 'close') return ' Een klacht wordt afgesloten nadat ons standpunt is gegeven.';
+  if (action === 'record_kifid_referral')
+    return ' Een KiFiD-zaak wordt vastgelegd nadat de klacht is afgesloten.';
+  if (status === 'decided') return ' Ons standpunt is al gegeven.';
+  return '';
+}
+
+const CLOSING_FIELD_LABELS = {
+  category: 'de categorie',
+  rootCause: 'de oorzaak',
+  outcome: 'de uitkomst (gegrond, deels gegrond, ongegrond of ingetrokken)',
+} as const;
+
+export type ClosingField = keyof typeof CLOSING_FIELD_LABELS;
+
+/** One builder per refusal, so every message is written in one place. */
+export const refusals = {
+  illegalTransition: (action: ComplaintAction, status: ComplaintStatus): Refusal =>
+    refusal(
+      'illegal_transition',
+      `${capitalise(step(action))} kan niet bij een klacht met de status "${STATUS_LABELS[status]}".${transitionHint(action, status)}`,
+      { status },
+    ),
+  roleNotAllowed: (action: ComplaintAction): Refusal =>
+    refusal('role_not_allowed', `U heeft geen rol waarmee u ${step(action)} mag zetten.`),
+  notAssignedHandler: (action: ComplaintAction): Refusal =>
+    refusal(
+      'not_assigned_handler',
+      `U bent niet de behandelaar van deze klacht; alleen de toegewezen behandelaar of de klachtencoördinator kan ${step(action)} zetten.`,
+    ),
+  notOwnHearing: (): Refusal =>
+    refusal(
+      'not_own_hearing',
+      'Alleen de betrokken medewerker zelf kan de samenvatting van zijn of haar reactie ondertekenen.',
+    ),
+  actorInvolved: (): Refusal =>
+    refusal(
+      'self_involvement',
+      'U bent zelf betrokken bij deze klacht. Niemand behandelt, hoort of beslist over een klacht over zichzelf; laat een collega dit doen.',
+      { who: 'actor' },
+    ),
+  candidateInvolved: (): Refusal =>
+    refusal(
+      'self_involvement',
+      'Deze medewerker is betrokken bij de klacht en kan de klacht over zichzelf niet behandelen. Kies een andere behandelaar.',
+      { who: 'candidate' },
+    ),
+  handlerInvolved: (): Refusal =>
+    refusal(
+      'self_involvement',
+      'De toegewezen behandelaar is zelf betrokken bij de klacht. Wijs eerst een andere behandelaar toe.',
+      { who: 'handler' },
+    ),
+  insurerConsultationRequired: (): Refusal =>
+    refusal(
+      'insurer_consultation_required',
+      'De klacht kan tot een aansprakelijkstelling leiden. Leg eerst het overleg met de beroepsaansprakelijkheidsverzekeraar vast (met wie, wanneer en wat is afgesproken); tot dan gaat alleen de ontvangstbevestiging naar de klager.',
+      { since: 'flag' },
+    ),
+  insurerConsultationRequiredPerStep: (): Refusal =>
+    refusal(
+      'insurer_consultation_required',
+      'Sinds de vorige stap richting de klager is geen nieuw overleg met de beroepsaansprakelijkheidsverzekeraar vastgelegd. Bij uw kantoor vraagt elke verdere stap een eigen overleg.',
+      { since: 'previous_step' },
+    ),
+  hearingIncomplete: (employeeId: string): Refusal =>
+    refusal(
+      'hearing_incomplete',
+      'De wederhoor van een betrokken medewerker is nog niet afgerond: de medewerker moet de samenvatting van de reactie hebben ondertekend, of de klachtencoördinator moet met opgave van reden van wederhoor hebben afgezien.',
+      { employeeId },
+    ),
+  affiliationNumberMissing: (): Refusal =>
+    refusal(
+      'affiliation_number_missing',
+      'Het KiFiD-aansluitnummer ontbreekt of is een tijdelijke waarde (zoals "n.n.b."). Zonder dit nummer kan geen brief met ons oordeel worden verstuurd; de beheerder vult het in bij de instellingen van het kantoor.',
+    ),
+  affiliationNumberMismatch: (): Refusal =>
+    refusal(
+      'affiliation_number_mismatch',
+      'Het aansluitnummer in de brief is niet het KiFiD-aansluitnummer van het kantoor.',
+    ),
+  decisionLetterIncomplete: (element: string, field: string, what: string): Refusal =>
+    refusal('decision_letter_incomplete', `De brief met ons oordeel mist ${what}.`, { element, field }),
+  decisionLetterReceiptDateWrong: (expected: LocalDate): Refusal =>
+    refusal(
+      'decision_letter_receipt_date_wrong',
+      `De ontvangstdatum in de brief klopt niet: de klacht is ontvangen op ${formatDutchDate(expected)}.`,
+    ),
+  closingFieldMissing: (field: ClosingField): Refusal =>
+    refusal('closing_fields_missing', `Vul vóór het afsluiten ${CLOSING_FIELD_LABELS[field]} in.`, { field }),
+  delayNoticeTooLate: (target: LocalDate): Refusal =>
+    refusal(
+      'delay_notice_too_late',
+      `De termijn voor ons standpunt liep tot en met ${formatDutchDate(target)}. Een bericht over uitstel moet vóór het einde van die termijn worden verstuurd; dat kan nu niet meer.`,
+    ),
+  delayNoticeReasonMissing: (): Refusal =>
+    refusal('delay_notice_reason_missing', 'Vermeld waarom ons standpunt later komt.'),
+  delayNoticeDateInvalid: (target: LocalDate): Refusal =>
+    refusal(
+      'delay_notice_date_invalid',
+      `Kies een nieuwe datum na de huidige termijn voor ons standpunt (${formatDutchDate(target)}).`,
+    ),
+  handlerMissingForAcknowledgment: (): Refusal =>
+    refusal(
+      'handler_missing',
+      'Wijs eerst een behandelaar toe: de ontvangstbevestiging noemt wie de klacht behandelt.',
+    ),
+  handlerMissing: (): Refusal => refusal('handler_missing', 'Kies een behandelaar.'),
+  noOpenInformationRequest: (): Refusal =>
+    refusal('no_open_information_request', 'Er staat geen verzoek om ontbrekende informatie open.'),
+  informationAlreadySettled: (): Refusal =>
+    refusal(
+      'information_already_settled',
+      'Er is al om informatie gevraagd of vastgelegd dat geen informatie nodig is, en er staat geen verzoek open.',
+    ),
+  notInvolvedEmployee: (employeeId: string): Refusal =>
+    refusal('not_involved_employee', 'Deze medewerker staat niet als betrokkene bij de klacht.', {
+      employeeId,
+    }),
+  hearingAlreadyStarted: (employeeId: string): Refusal =>
+    refusal('hearing_already_started', 'De wederhoor van deze medewerker is al gestart of afgerond.', {
+      employeeId,
+    }),
+  hearingNotRequested: (employeeId: string): Refusal =>
+    refusal('hearing_not_requested', 'De wederhoor van deze medewerker is nog niet gestart.', { employeeId }),
+  hearingAlreadyCompleted: (employeeId: string): Refusal =>
+    refusal(
+      'hearing_already_completed',
+      'De wederhoor van deze medewerker is al afgerond (ondertekend of afgezien).',
+      { employeeId },
+    ),
+  hearingStatementMissing: (employeeId: string): Refusal =>
+    refusal('hearing_statement_missing', 'Er is nog geen samenvatting van de reactie om te ondertekenen.', {
+      employeeId,
+    }),
+  noOpenHearing: (action: ComplaintAction): Refusal =>
+    refusal('no_open_hearing', `Er is geen betrokken medewerker bij wie ${step(action)} nu kan.`),
+  waiverReasonMissing: (): Refusal =>
+    refusal('waiver_reason_missing', 'Vermeld waarom van wederhoor wordt afgezien.'),
+  liabilityAlreadyFlagged: (): Refusal =>
+    refusal('liability_already_flagged', 'De klacht is al gemarkeerd als mogelijke aansprakelijkstelling.'),
+  liabilityNotFlagged: (): Refusal =>
+    refusal('liability_not_flagged', 'De klacht is niet gemarkeerd als mogelijke aansprakelijkstelling.'),
+  insurerAlreadyNotified: (): Refusal =>
+    refusal('insurer_already_notified', 'Er is al vastgelegd dat de verzekeraar is geïnformeerd.'),
+  consultationIncomplete: (field: 'withWhom' | 'agreed'): Refusal =>
+    refusal(
+      'consultation_incomplete',
+      field === 'withWhom'
+        ? 'Vermeld met wie bij de verzekeraar is overlegd.'
+        : 'Vermeld wat is afgesproken.',
+      { field },
+    ),
+  consultationInFuture: (): Refusal =>
+    refusal('consultation_time_invalid', 'Het overleg kan niet in de toekomst liggen.', {
+      problem: 'future',
+    }),
+  consultationBeforeFlag: (): Refusal =>
+    refusal(
+      'consultation_time_invalid',
+      'Het overleg kan niet vóór de markering als mogelijke aansprakelijkstelling liggen; markeer de klacht zodra een aansprakelijkstelling mogelijk is.',
+      { problem: 'before_flag' },
+    ),
+  meetingPlannedInPast: (): Refusal =>
+    refusal('meeting_time_invalid', 'Een gesprek kan alleen voor een moment in de toekomst worden gepland.', {
+      problem: 'past',
+    }),
+  meetingHeldOutOfRange: (): Refusal =>
+    refusal(
+      'meeting_time_invalid',
+      'Het gesprek kan niet in de toekomst liggen en niet vóór de ontvangst van de klacht.',
+      { problem: 'out_of_range' },
+    ),
+  kifidCaseNumberMissing: (): Refusal =>
+    refusal('kifid_case_number_missing', 'Vermeld het zaaknummer van KiFiD.'),
+} as const;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The same refusal can come from two checks (the affiliation number, for one); show it once. */
+export function uniqueRefusals(list: readonly Refusal[]): Refusal[] {
+  const seen = new Set<string>();
+  return list.filter((r) => {
+    const key = `${r.code}|${JSON.stringify(r.details ?? {})}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,184 @@
+import { sql, type Kysely } from 'kysely';
+import { systemContext } from '../auth/access-context.ts';
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/schema.ts';
+import { withSystem, withTenant, type Tx } from '../db/tenant.ts';
+import { addDays, amsterdamDateOf, type LocalDate } from '../domain/calendar/local-date.ts';
+import { formatDutchDate } from '../domain/calendar/explain.ts';
+import { clockWarnings, type ClockWarning } from '../domain/procedure/clock-warnings.ts';
+import type { ClockKind } from '../domain/procedure/clocks.ts';
+import { appendDossierEvent } from '../dossier/event-log.repository.ts';
+import { newId } from '../ids.ts';
+import { loadCalendar, refreshClockColumns } from './clock-columns.ts';
+import { loadComplaintSnapshot } from './snapshot.repository.ts';
+
+/** Dutch names of the clocks, for the people who are warned. */
+export const CLOCK_NAMES: Readonly<Record<ClockKind, string>> = {
+  acknowledgment: 'ontvangstbevestiging',
+  missing_information: 'bericht over ontbrekende informatie',
+  decision: 'standpunt',
+  delay_notice: 'bericht termijnoverschrijding',
+  hearing_reaction: 'reactie op wederhoor',
+  insurer_notification: 'melding aan de beroepsaansprakelijkheidsverzekeraar',
+  kifid_no_position: 'KiFiD-termijn zonder standpunt',
+  kifid_window: 'KiFiD-termijn na standpunt',
+};
+
+/**
+ * Long weekends and Christmas put at most a few non-working days between a warning and its clock;
+ * a week's margin finds every complaint whose warning may start now without scanning all of them.
+ */
+const LOOKAHEAD_DAYS = 7;
+const BATCH = 500;
+
+export interface SweepReport {
+  complaintsChecked: number;
+  warnings: number;
+  missed: number;
+}
+
+/**
+ * Finds clocks that end within one working day and clocks that were missed; tells the handler and the
+ * coordinators once per clock (recorded in clock_notices), and records a missed clock in the dossier.
+ */
+export async function sweepDeadlines(db: Kysely<Database>, clock: Clock): Promise<SweepReport> {
+  const now = clock.now();
+  const horizon = addDays(amsterdamDateOf(now), LOOKAHEAD_DAYS);
+  const report: SweepReport = { complaintsChecked: 0, warnings: 0, missed: 0 };
+  let after: { organisationId: string; id: string } | undefined;
+  for (;;) {
+    const candidates = await withSystem(db, (tx) => findCandidates(tx, horizon, after));
+    if (candidates.length === 0) break;
+    for (const [organisationId, group] of Map.groupBy(candidates, (c) => c.organisation_id)) {
+      await withTenant(db, organisationId, async (tx) => {
+        const calendar = await loadCalendar(tx, organisationId);
+        for (const { id } of group) {
+          const snapshot = await loadComplaintSnapshot(tx, organisationId, id);
+          if (!snapshot) continue;
+          const clocks = await refreshClockColumns(tx, organisationId, id, snapshot, calendar, now);
+          for (const warning of clockWarnings(clocks, calendar, now)) {
+            if (await noticeOnce(tx, organisationId, id, warning, now)) {
+              await tellPeople(tx, organisationId, id, snapshot.handlerId, warning, now);
+              if (warning.kind === 'missed') report.missed++;
+              else report.warnings++;
+            }
+          }
+          report.complaintsChecked++;
+        }
+      });
+    }
+    const last = candidates.at(-1)!;
+    after = { organisationId: last.organisation_id, id: last.id };
+  }
+  return report;
+}
+
+async function findCandidates(
+  tx: Tx,
+  horizon: LocalDate,
+  after: { organisationId: string; id: string } | undefined,
+): Promise<Array<{ organisation_id: string; id: string }>> {
+  let query = tx
+    .selectFrom('complaints')
+    .select(['organisation_id', 'id'])
+    .where('status', 'not in', ['closed', 'withdrawn'])
+    .where('next_clock_due', '<=', horizon)
+    .orderBy('organisation_id')
+    .orderBy('id')
+    .limit(BATCH);
+  if (after) {
+    const { organisationId, id } = after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('organisation_id', '>', organisationId),
+        eb.and([eb('organisation_id', '=', organisationId), eb('id', '>', id)]),
+      ]),
+    );
+  }
+  return query.execute();
+}
+
+function clockKey(warning: ClockWarning): string {
+  return warning.clock.subjectId ? `${warning.clock.kind}:${warning.clock.subjectId}` : warning.clock.kind;
+}
+
+/** True the first time this warning is given for this clock and due date. */
+async function noticeOnce(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+  warning: ClockWarning,
+  now: Date,
+): Promise<boolean> {
+  const inserted = await tx
+    .insertInto('clock_notices')
+    .values({
+      organisation_id: organisationId,
+      complaint_id: complaintId,
+      clock_key: clockKey(warning),
+      kind: warning.kind === 'missed' ? 'missed' : 'warning',
+      due_date: warning.clock.dueDate!,
+      noticed_at: now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('clock_key')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+async function tellPeople(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+  handlerId: string | null,
+  warning: ClockWarning,
+  now: Date,
+): Promise<void> {
+  const complaint = await tx
+    .selectFrom('complaints')
+    .select('reference')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', complaintId)
+    .executeTakeFirstOrThrow();
+  const coordinators = await tx
+    .selectFrom('users')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('disabled_at', 'is', null)
+    .where(sql<boolean>`'coordinator' = ANY(roles)`)
+    .execute();
+  const recipients = new Set([...coordinators.map((c) => c.id), ...(handlerId ? [handlerId] : [])]);
+  const name = CLOCK_NAMES[warning.clock.kind];
+  const due = formatDutchDate(warning.clock.dueDate!);
+  const message =
+    warning.kind === 'missed'
+      ? `${complaint.reference}: de termijn voor de ${name} is verstreken (uiterlijk ${due}).`
+      : `${complaint.reference}: de termijn voor de ${name} loopt af op ${due}.`;
+  for (const userId of recipients) {
+    await tx
+      .insertInto('notifications')
+      .values({
+        organisation_id: organisationId,
+        id: newId(),
+        user_id: userId,
+        complaint_id: complaintId,
+        kind: warning.kind === 'missed' ? 'clock_missed' : 'clock_ends_soon',
+        message,
+        created_at: now,
+        read_at: null,
+      })
+      .execute();
+  }
+  if (warning.kind === 'missed') {
+    await appendDossierEvent(tx, organisationId, complaintId, {
+      type: 'complaint.clock_missed',
+      actor: systemContext(organisationId).actor,
+      occurredAt: now,
+      data: {
+        clock: warning.clock.kind,
+        subjectId: warning.clock.subjectId,
+        dueDate: warning.clock.dueDate!,
+      },
+    });
+  }
+}

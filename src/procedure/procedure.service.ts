@@ -1,0 +1,162 @@
+import type { Kysely } from 'kysely';
+import type { AccessContext } from '../auth/access-context.ts';
+import type { Clock } from '../clock.ts';
+import { loadComplaintView } from '../complaints/complaint.service.ts';
+import type { ComplaintView } from '../complaints/complaint.view.ts';
+import type { Database } from '../db/schema.ts';
+import { withTenant, type Tx } from '../db/tenant.ts';
+import type { WorkingDayCalendar } from '../domain/calendar/working-day-calendar.ts';
+import type { ActingUser } from '../domain/procedure/acting-user.ts';
+import type { ActionRequest } from '../domain/procedure/actions.ts';
+import { computeClocks, type ComplaintClock } from '../domain/procedure/clocks.ts';
+import type { ComplaintSnapshot } from '../domain/procedure/complaint-snapshot.ts';
+import {
+  availableActions,
+  evaluateAction,
+  type ActionAvailability,
+} from '../domain/procedure/decide-action.ts';
+import {
+  investigationSubstates,
+  type InvestigationSubstate,
+} from '../domain/procedure/investigation-substates.ts';
+import type { ProcedureEvent } from '../domain/procedure/procedure-events.ts';
+import type { Refusal } from '../domain/procedure/refusals.ts';
+import { appendDossierEvent } from '../dossier/event-log.repository.ts';
+import { NotFoundError, RuleViolationError } from '../errors.ts';
+import { applyActionEffects } from './action-effects.ts';
+import { loadCalendar, reloadAndRefreshClocks } from './clock-columns.ts';
+import { loadComplaintSnapshot } from './snapshot.repository.ts';
+
+export interface ProcedureDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+/**
+ * A step with its input as the API takes it. Free text (what is missing, the request to the
+ * employee, the statement, the minutes) is stored in rows that can be blanked; the domain only
+ * sees that it is there, and the event only its digest.
+ */
+export type ProcedureActionInput =
+  | Exclude<
+      ActionRequest,
+      {
+        action:
+          | 'request_information'
+          | 'start_hearing'
+          | 'record_hearing_statement'
+          | 'record_meeting'
+          | 'add_note';
+      }
+    >
+  | { action: 'request_information'; whatIsMissing: string }
+  | { action: 'start_hearing'; employeeId: string; requestText: string }
+  | { action: 'record_hearing_statement'; employeeId: string; statementText: string }
+  | { action: 'record_meeting'; heldAt: Date; minutes: string };
+
+export interface ProcedureState {
+  complaint: ComplaintView;
+  substates: InvestigationSubstate[];
+  clocks: ComplaintClock[];
+  actions: ActionAvailability[];
+}
+
+export function actingUserOf(context: AccessContext): ActingUser {
+  return { id: context.userId ?? `system:${context.actor.kind}`, roles: context.roles };
+}
+
+async function appendProcedureEvents(
+  tx: Tx,
+  context: AccessContext,
+  complaintId: string,
+  events: readonly ProcedureEvent[],
+  now: Date,
+): Promise<void> {
+  for (const event of events) {
+    await appendDossierEvent(tx, context.organisationId, complaintId, {
+      type: event.type,
+      actor: context.actor,
+      occurredAt: now,
+      data: event.data,
+    });
+  }
+}
+
+async function stateOf(
+  tx: Tx,
+  context: AccessContext,
+  complaintId: string,
+  snapshot: ComplaintSnapshot,
+  clocks: ComplaintClock[],
+  calendar: WorkingDayCalendar,
+  now: Date,
+): Promise<ProcedureState> {
+  return {
+    complaint: await loadComplaintView(tx, context.organisationId, complaintId),
+    substates: investigationSubstates(snapshot),
+    clocks,
+    actions: availableActions(snapshot, { actor: actingUserOf(context), now, calendar }),
+  };
+}
+
+/**
+ * Takes one step of the procedure. The domain decides; this applies the decision in one transaction
+ * with its dossier event. A refused step is itself recorded in the dossier (and committed) before the
+ * refusal reaches the caller, so attempts to bypass a gate stay visible.
+ */
+export async function performAction(
+  deps: ProcedureDeps,
+  context: AccessContext,
+  complaintId: string,
+  input: ProcedureActionInput,
+): Promise<ProcedureState> {
+  const now = deps.clock.now();
+  const outcome = await withTenant(deps.db, context.organisationId, async (tx) => {
+    const snapshot = await loadComplaintSnapshot(tx, context.organisationId, complaintId);
+    if (!snapshot) throw new NotFoundError('De klacht');
+    const calendar = await loadCalendar(tx, context.organisationId);
+    const evaluation = evaluateAction(snapshot, input, { actor: actingUserOf(context), now, calendar });
+    await appendProcedureEvents(tx, context, complaintId, evaluation.events, now);
+    if (!evaluation.allowed) return { refused: [...evaluation.refusals], state: null };
+
+    await applyActionEffects(tx, context, complaintId, snapshot, input, evaluation.nextStatus, now);
+    const { snapshot: after, clocks } = await reloadAndRefreshClocks(
+      tx,
+      context.organisationId,
+      complaintId,
+      calendar,
+      now,
+    );
+    return { refused: null, state: await stateOf(tx, context, complaintId, after, clocks, calendar, now) };
+  });
+  if (outcome.refused) throw refusalError(outcome.refused);
+  return outcome.state;
+}
+
+function refusalError(list: readonly Refusal[]): RuleViolationError {
+  const [first] = list;
+  return new RuleViolationError(first?.code ?? 'illegal_transition', list.map((r) => r.message).join(' '), {
+    refusals: list.map((r) => ({
+      code: r.code,
+      message: r.message,
+      ...(r.details ? { details: r.details } : {}),
+    })),
+  });
+}
+
+/** The complaint's clocks, sub-states and the steps this user may take now (with reasons if not). */
+export async function getProcedureState(
+  deps: ProcedureDeps,
+  context: AccessContext,
+  complaintId: string,
+): Promise<ProcedureState> {
+  const now = deps.clock.now();
+  return withTenant(deps.db, context.organisationId, async (tx) => {
+    const snapshot = await loadComplaintSnapshot(tx, context.organisationId, complaintId);
+    if (!snapshot) throw new NotFoundError('De klacht');
+    const calendar = await loadCalendar(tx, context.organisationId);
+    // A read computes the clocks afresh but writes nothing: auditors read too.
+    const clocks = computeClocks(snapshot, calendar, now);
+    return stateOf(tx, context, complaintId, snapshot, clocks, calendar, now);
+  });
+}
