@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestComplaint, createTestOrganisation, type TestOrganisation } from '../../test/support/factories.ts';
+import {
+  createTestComplaint,
+  createTestOrganisation,
+  type TestOrganisation,
+} from '../../test/support/factories.ts';
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
 import { fixedClock } from '../clock.ts';
 import { DEFAULT_PROCEDURE_TERMS } from '../domain/calendar/procedure-terms.ts';
 import { parseLocalDate } from '../domain/calendar/local-date.ts';
 import { getProcedureState } from '../procedure/procedure.service.ts';
-import { addClosingDay, getProcedureSettings, removeClosingDay, reviseProcedureTerms } from './procedure-settings.service.ts';
+import {
+  addClosingDay,
+  getProcedureSettings,
+  removeClosingDay,
+  reviseProcedureTerms,
+} from './procedure-settings.service.ts';
 
 describe.each(databaseKinds())('procedure versions and closing days on %s', (kind) => {
   let database: TestDatabase;
@@ -20,8 +29,9 @@ describe.each(databaseKinds())('procedure versions and closing days on %s', (kin
   afterAll(async () => database.close());
 
   const ackDue = async (complaintId: string) =>
-    (await getProcedureState(deps(), org.coordinator.context, complaintId)).clocks.find((c) => c.kind === 'acknowledgment')
-      ?.dueDate;
+    (await getProcedureState(deps(), org.coordinator.context, complaintId)).clocks.find(
+      (c) => c.kind === 'acknowledgment',
+    )?.dueDate;
 
   it('new terms make a new version; open complaints keep the version they started under', async () => {
     const before = await createTestComplaint(database.handle.db, org, { receivedAt: clock.now() }, clock);
@@ -58,10 +68,16 @@ describe.each(databaseKinds())('procedure versions and closing days on %s', (kin
     ).rejects.toMatchObject({ status: 400, code: 'procedure_terms_invalid' });
     const current = (await getProcedureSettings(database.handle.db, org.admin.context)).current;
     await expect(
-      reviseProcedureTerms(database.handle.db, clock, org.admin.context, { terms: current.terms, requireConsultationPerStep: true }),
+      reviseProcedureTerms(database.handle.db, clock, org.admin.context, {
+        terms: current.terms,
+        requireConsultationPerStep: true,
+      }),
     ).rejects.toMatchObject({ code: 'procedure_unchanged' });
     await expect(
-      reviseProcedureTerms(database.handle.db, clock, org.coordinator.context, { terms: current.terms, requireConsultationPerStep: false }),
+      reviseProcedureTerms(database.handle.db, clock, org.coordinator.context, {
+        terms: current.terms,
+        requireConsultationPerStep: false,
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     const onlySetting = await reviseProcedureTerms(database.handle.db, clock, org.admin.context, {
       terms: current.terms,
@@ -73,24 +89,43 @@ describe.each(databaseKinds())('procedure versions and closing days on %s', (kin
   it('closing days move deadlines of open complaints, only ahead of time', async () => {
     clock.set(new Date('2026-12-01T09:00:00Z'));
     const fresh = await createTestOrganisation(database.handle.db, clock);
-    const complaint = await createTestComplaint(database.handle.db, fresh, { receivedAt: clock.now() }, clock);
+    const complaint = await createTestComplaint(
+      database.handle.db,
+      fresh,
+      { receivedAt: clock.now() },
+      clock,
+    );
     const due = async () =>
-      (await getProcedureState(deps(), fresh.coordinator.context, complaint.id)).clocks.find((c) => c.kind === 'acknowledgment');
+      (await getProcedureState(deps(), fresh.coordinator.context, complaint.id)).clocks.find(
+        (c) => c.kind === 'acknowledgment',
+      );
     expect((await due())?.dueDate).toBe('2026-12-04');
 
-    await addClosingDay(database.handle.db, clock, fresh.admin.context, { date: parseLocalDate('2026-12-03'), name: 'Heidag' });
+    await addClosingDay(database.handle.db, clock, fresh.admin.context, {
+      date: parseLocalDate('2026-12-03'),
+      name: 'Heidag',
+    });
     const moved = await due();
     expect(moved?.dueDate).toBe('2026-12-07');
     expect(moved?.explanation).toContain('Heidag');
 
     await expect(
-      addClosingDay(database.handle.db, clock, fresh.admin.context, { date: parseLocalDate('2026-12-01'), name: 'Vandaag' }),
+      addClosingDay(database.handle.db, clock, fresh.admin.context, {
+        date: parseLocalDate('2026-12-01'),
+        name: 'Vandaag',
+      }),
     ).rejects.toMatchObject({ status: 400 });
     await expect(
-      addClosingDay(database.handle.db, clock, fresh.admin.context, { date: parseLocalDate('2026-12-05'), name: 'Zaterdag' }),
+      addClosingDay(database.handle.db, clock, fresh.admin.context, {
+        date: parseLocalDate('2026-12-05'),
+        name: 'Zaterdag',
+      }),
     ).rejects.toMatchObject({ status: 400 });
     await expect(
-      addClosingDay(database.handle.db, clock, fresh.admin.context, { date: parseLocalDate('2026-12-03'), name: 'Dubbel' }),
+      addClosingDay(database.handle.db, clock, fresh.admin.context, {
+        date: parseLocalDate('2026-12-03'),
+        name: 'Dubbel',
+      }),
     ).rejects.toMatchObject({ code: 'closing_day_exists' });
 
     await removeClosingDay(database.handle.db, clock, fresh.admin.context, parseLocalDate('2026-12-03'));

@@ -83,6 +83,46 @@ describe.each(databaseKinds())('the deadline sweep on %s', (kind) => {
     expect(state.clocks.find((c) => c.kind === 'acknowledgment')).toMatchObject({ state: 'met_late' });
   });
 
+  it('shows a person their own notifications over the API only', async () => {
+    const { buildApp } = await import('../app.ts');
+    const app = await buildApp({
+      db: database.handle.db,
+      clock,
+      config: { logLevel: 'silent', maxAttachmentBytes: 1024, maxJsonBodyBytes: 1024 * 64 },
+      readiness: async () => [],
+    });
+    try {
+      const mine = await app.inject({
+        method: 'GET',
+        url: '/api/v1/notifications?unread=true',
+        headers: { authorization: `Bearer ${org.handler.token}` },
+      });
+      expect(mine.statusCode).toBe(200);
+      const list = mine.json<Array<{ id: string; message: string }>>();
+      expect(list.length).toBeGreaterThan(0);
+      const other = await app.inject({
+        method: 'POST',
+        url: `/api/v1/notifications/${list[0]!.id}/read`,
+        headers: { authorization: `Bearer ${org.auditor.token}` },
+      });
+      expect(other.statusCode).toBe(404);
+      const read = await app.inject({
+        method: 'POST',
+        url: `/api/v1/notifications/${list[0]!.id}/read`,
+        headers: { authorization: `Bearer ${org.handler.token}` },
+      });
+      expect(read.statusCode).toBe(204);
+      const after = await app.inject({
+        method: 'GET',
+        url: '/api/v1/notifications?unread=true',
+        headers: { authorization: `Bearer ${org.handler.token}` },
+      });
+      expect(after.json<unknown[]>().length).toBe(list.length - 1);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('leaves closed and far-off complaints alone', async () => {
     clock.set(new Date('2026-11-23T09:00:00Z'));
     const fresh = await createTestComplaint(
