@@ -14,6 +14,8 @@ export interface Config {
   jobsEnabled: boolean;
   maxAttachmentBytes: number;
   maxJsonBodyBytes: number;
+  trustedProxies: string[];
+  formMinFillSeconds: number;
 }
 
 interface SettingDefinition<K extends keyof Config> {
@@ -122,6 +124,26 @@ export const SETTINGS = [
     description: 'Largest JSON request body; larger bodies get 413.',
     parse: integerIn('MAX_JSON_BODY_BYTES', 1024, 64 * 1024 * 1024, 1024 * 1024),
   } satisfies SettingDefinition<'maxJsonBodyBytes'>,
+  {
+    env: 'TRUSTED_PROXIES',
+    key: 'trustedProxies',
+    defaultText: '(none)',
+    description:
+      'Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed (for rate limits). Empty: the connecting address counts.',
+    parse: (raw) =>
+      (raw ?? '')
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+  } satisfies SettingDefinition<'trustedProxies'>,
+  {
+    env: 'FORM_MIN_FILL_SECONDS',
+    key: 'formMinFillSeconds',
+    defaultText: '4',
+    description:
+      'A public complaint form sent back faster than this is treated as a bot (and silently dropped).',
+    parse: integerIn('FORM_MIN_FILL_SECONDS', 0, 600, 4),
+  } satisfies SettingDefinition<'formMinFillSeconds'>,
 ] as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -10,6 +10,7 @@ import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/s
 import { fixedClock } from '../clock.ts';
 import { listDossierEvents } from '../dossier/event-log.repository.ts';
 import { withTenant } from '../db/tenant.ts';
+import { sha256Hex } from '../domain/event-chain.ts';
 import { getComplaint, listComplaints, registerComplaint } from './complaint.service.ts';
 
 describe.each(databaseKinds())('complaint registration on %s', (kind) => {
@@ -93,6 +94,42 @@ describe.each(databaseKinds())('complaint registration on %s', (kind) => {
       database.handle.db,
     );
     expect(Number(stored.rows[0]!.n)).toBe(32);
+  });
+
+  it('registers a letter received in the past with its scan, in one transaction', async () => {
+    const scan = Buffer.from('%PDF-1.4\n% scan van de brief van mevrouw Jansen\n');
+    const complaint = await registerComplaint(deps(), org.coordinator.context, {
+      ...complaintInput(),
+      channel: 'letter',
+      receivedAt: new Date('2026-11-17T08:30:00Z'),
+      attachments: [{ fileName: '../../scans/brief-jansen.pdf', content: scan }],
+    });
+    const events = await withTenant(database.handle.db, org.id, (tx) =>
+      listDossierEvents(tx, org.id, complaint.id),
+    );
+    expect(events.map((e) => e.type)).toEqual(['complaint.registered', 'dossier.attachment_added']);
+    const documents = await withTenant(database.handle.db, org.id, (tx) =>
+      tx
+        .selectFrom('documents')
+        .select(['file_name', 'media_type', 'sha256'])
+        .where('complaint_id', '=', complaint.id)
+        .execute(),
+    );
+    expect(documents).toEqual([
+      { file_name: 'brief-jansen.pdf', media_type: 'application/pdf', sha256: sha256Hex(scan) },
+    ]);
+  });
+
+  it('refuses a disallowed attachment and stores nothing of the complaint', async () => {
+    const before = await listComplaints(deps(), org.coordinator.context, { limit: 100 });
+    await expect(
+      registerComplaint(deps(), org.coordinator.context, {
+        ...complaintInput(),
+        attachments: [{ fileName: 'factuur.pdf', content: Buffer.from('MZ\x90\x00 not a pdf') }],
+      }),
+    ).rejects.toMatchObject({ status: 400, fields: [expect.objectContaining({ field: '/attachments' })] });
+    const after = await listComplaints(deps(), org.coordinator.context, { limit: 100 });
+    expect(after.items.length).toBe(before.items.length);
   });
 
   it('refuses a handler who is also an involved employee', async () => {

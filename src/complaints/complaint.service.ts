@@ -6,6 +6,10 @@ import { withTenant, type Tx } from '../db/tenant.ts';
 import { amsterdamDateOf, yearOf } from '../domain/calendar/local-date.ts';
 import { sha256Hex } from '../domain/event-chain.ts';
 import { formatComplaintReference } from '../domain/reference-number.ts';
+import { checkAttachmentSet, type AttachmentLimits } from '../domain/attachment-policy.ts';
+import { displayFileName } from '../domain/file-name.ts';
+import { detectMediaType } from '../domain/media-type.ts';
+import { attachDocument } from '../dossier/attach-document.ts';
 import { appendDossierEvent } from '../dossier/event-log.repository.ts';
 import { NotFoundError, RuleViolationError, ValidationError, type FieldProblem } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -47,12 +51,21 @@ export interface RegisterComplaintInput {
   desiredOutcome?: string | null;
   handlerId?: string | null;
   involvedEmployeeIds?: readonly string[];
+  /** Files that came with the complaint (a scanned letter, the form's uploads), stored in the same transaction. */
+  attachments?: ReadonlyArray<{ fileName: string; content: Uint8Array }>;
 }
 
 export interface ComplaintDeps {
   db: Kysely<Database>;
   clock: Clock;
+  attachmentLimits?: AttachmentLimits;
 }
+
+export const DEFAULT_ATTACHMENT_LIMITS: AttachmentLimits = {
+  maxFileBytes: 25 * 1024 * 1024,
+  maxTotalBytes: 50 * 1024 * 1024,
+  maxFiles: 10,
+};
 
 const READERS = ['coordinator', 'handler', 'auditor'] as const;
 const REGISTRARS = ['coordinator', 'handler'] as const;
@@ -71,6 +84,16 @@ export async function registerComplaint(
   const complainant = normaliseComplainant(input.complainant);
   const description = normaliseText(input.description);
   const problems = validateRegistration(receivedAt, now, complainant, description);
+  const files = (input.attachments ?? []).map((file) => ({
+    fileName: displayFileName(file.fileName),
+    content: file.content,
+    mediaType: detectMediaType(file.content),
+  }));
+  const refusals = checkAttachmentSet(
+    files.map((f) => ({ fileName: f.fileName, detectedType: f.mediaType, sizeBytes: f.content.length })),
+    deps.attachmentLimits ?? DEFAULT_ATTACHMENT_LIMITS,
+  );
+  problems.push(...refusals.map((r) => ({ field: '/attachments', message: r.message })));
   if (problems.length > 0)
     throw new ValidationError('De klacht is niet volledig of niet juist ingevuld.', problems);
 
@@ -147,6 +170,17 @@ export async function registerComplaint(
         desiredOutcomeSha256: desiredOutcome === null ? null : sha256Hex(desiredOutcome),
       },
     });
+    for (const file of files) {
+      await attachDocument(
+        tx,
+        organisationId,
+        complaintId,
+        context.actor,
+        context.userId,
+        { ...file, title: file.fileName },
+        now,
+      );
+    }
     return loadComplaintView(tx, organisationId, complaintId);
   });
 }

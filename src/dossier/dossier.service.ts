@@ -8,11 +8,11 @@ import { detectMediaType } from '../domain/media-type.ts';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { normaliseLine, normaliseText } from '../text.ts';
+import { attachDocument } from './attach-document.ts';
 import { appendDossierEvent, listDossierEvents } from './event-log.repository.ts';
 import {
   complaintExists,
   findDocumentWithContent,
-  insertDocument,
   insertDossierItem,
   listDocumentsOfComplaint,
   listDossierItems,
@@ -89,49 +89,28 @@ export async function addAttachment(
   }
   const fileName = displayFileName(input.fileName);
   const mediaType = detectMediaType(input.content);
-  const sha256 = sha256Hex(input.content);
   const now = deps.clock.now();
   return withTenant(deps.db, context.organisationId, async (tx) => {
     await requireComplaint(tx, context.organisationId, complaintId);
-    const item = await insertDossierItem(tx, {
-      organisation_id: context.organisationId,
-      id: newId(),
-      complaint_id: complaintId,
-      kind: 'attachment',
-      title: normaliseLine(input.title ?? '') || fileName,
-      body: null,
-      author_id: context.userId,
-      created_at: now,
-    });
-    const documentId = newId();
-    await insertDocument(tx, {
-      organisation_id: context.organisationId,
-      id: documentId,
-      complaint_id: complaintId,
-      item_id: item.id,
-      file_name: fileName,
-      media_type: mediaType,
-      size_bytes: input.content.length,
-      sha256,
-      content: input.content,
-      created_at: now,
-    });
-    await appendDossierEvent(tx, context.organisationId, complaintId, {
-      type: 'dossier.attachment_added',
-      actor: context.actor,
-      occurredAt: now,
-      data: { itemId: item.id, documentId, sha256, sizeBytes: input.content.length, mediaType },
-    });
-    return toItemView(item, [
+    const attached = await attachDocument(
+      tx,
+      context.organisationId,
+      complaintId,
+      context.actor,
+      context.userId,
+      { fileName, mediaType, content: input.content, title: normaliseLine(input.title ?? '') || fileName },
+      now,
+    );
+    return toItemView(attached.item, [
       {
         organisation_id: context.organisationId,
-        id: documentId,
+        id: attached.documentId,
         complaint_id: complaintId,
-        item_id: item.id,
+        item_id: attached.item.id,
         file_name: fileName,
         media_type: mediaType,
         size_bytes: String(input.content.length),
-        sha256,
+        sha256: attached.sha256,
         created_at: now,
       },
     ]);
