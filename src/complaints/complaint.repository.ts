@@ -16,12 +16,17 @@ export async function insertComplainant(tx: Tx, row: Insertable<ComplainantsTabl
  * Gapless per organisation and year: the counter row is locked by the upsert until the intake
  * transaction ends, and a rolled-back intake gives its number back with it.
  */
-export async function takeNextReferenceNumber(tx: Tx, organisationId: string, year: number): Promise<number> {
+export async function takeNextReferenceNumber(
+  tx: Tx,
+  organisationId: string,
+  year: number,
+  series: 'KL' | 'OP' = 'KL',
+): Promise<number> {
   const row = await tx
     .insertInto('reference_counters')
-    .values({ organisation_id: organisationId, year, last_number: 1 })
+    .values({ organisation_id: organisationId, series, year, last_number: 1 })
     .onConflict((oc) =>
-      oc.columns(['organisation_id', 'year']).doUpdateSet({
+      oc.columns(['organisation_id', 'series', 'year']).doUpdateSet({
         last_number: sql<number>`reference_counters.last_number + 1`,
       }),
     )

@@ -21,6 +21,7 @@ export const StatusSchema = Type.Union([
   Type.Literal('decided'),
   Type.Literal('closed'),
   Type.Literal('withdrawn'),
+  Type.Literal('reclassified'),
 ]);
 
 export const ComplainantInputSchema = Type.Object(
@@ -86,7 +87,7 @@ export const ComplaintSchema = Type.Object(
 
 export const ComplaintListQuery = Type.Object(
   {
-    status: Type.Optional(Type.Array(StatusSchema, { maxItems: 6 })),
+    status: Type.Optional(Type.Array(StatusSchema, { maxItems: 7 })),
     channel: Type.Optional(ChannelSchema),
     handlerId: Type.Optional(Uuid),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),

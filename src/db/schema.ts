@@ -8,7 +8,7 @@ type DateColumn = ColumnType<string, string, string>;
 export type Role = 'coordinator' | 'handler' | 'employee' | 'auditor' | 'admin';
 export type Channel = 'web_form' | 'email' | 'letter' | 'phone' | 'visit' | 'api';
 export type ComplaintStatus =
-  'received' | 'acknowledged' | 'in_investigation' | 'decided' | 'closed' | 'withdrawn';
+  'received' | 'acknowledged' | 'in_investigation' | 'decided' | 'closed' | 'withdrawn' | 'reclassified';
 export type Outcome = 'gegrond' | 'deels_gegrond' | 'ongegrond' | 'ingetrokken';
 export type DossierItemKind =
   | 'message_in'
@@ -94,6 +94,7 @@ export interface ComplainantsTable {
 
 export interface ReferenceCountersTable {
   organisation_id: string;
+  series: Generated<'KL' | 'OP'>;
   year: number;
   last_number: number;
 }
@@ -135,6 +136,8 @@ export interface ComplaintsTable {
   decision_target: DateColumn | null;
   next_clock_due: DateColumn | null;
   clocks_provisional: Generated<boolean>;
+  reclassified_at: Timestamp | null;
+  reclassified_as: IntakeKind | null;
 }
 
 export interface ComplaintInvolvedEmployeesTable {
@@ -295,6 +298,120 @@ export interface NotificationsTable {
   read_at: Timestamp | null;
 }
 
+/** What an arrival turned out to be; only a complaint runs the procedure. */
+export type IntakeKind = 'question' | 'claim' | 'cancellation' | 'other';
+export type IntakeClassification = 'unclassified' | 'complaint' | IntakeKind;
+
+export interface IdempotencyKeysTable {
+  organisation_id: string;
+  key: string;
+  request_sha256: string;
+  lease: string;
+  state: 'in_progress' | 'done';
+  locked_until: Timestamp;
+  response_status: number | null;
+  response_body: ColumnType<unknown, string | null, string | null>;
+  created_at: Timestamp;
+}
+
+export interface MailboxesTable {
+  organisation_id: string;
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  username: string;
+  password_encrypted: string;
+  folder: Generated<string>;
+  our_addresses: Generated<string[]>;
+  enabled: Generated<boolean>;
+  last_uid_validity: ColumnType<
+    string | null,
+    string | number | bigint | null,
+    string | number | bigint | null
+  >;
+  last_polled_at: Timestamp | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export type MailClassification =
+  'complaint_candidate' | 'reply' | 'auto_reply' | 'bounce' | 'own_mail' | 'unparseable' | 'oversized';
+
+export interface MailMessagesTable {
+  organisation_id: string;
+  id: string;
+  mailbox_id: string;
+  uid_validity: ColumnType<string, string | number | bigint, never>;
+  uid: ColumnType<string, string | number | bigint, never>;
+  message_key: string;
+  internal_date: Timestamp;
+  size_bytes: number;
+  raw: Uint8Array;
+  from_address: string | null;
+  subject: string | null;
+  classification: MailClassification;
+  status: 'processed' | 'quarantined';
+  quarantine_reason: string | null;
+  complaint_id: string | null;
+  intake_item_id: string | null;
+  bounced_message_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface IntakeItemsTable {
+  organisation_id: string;
+  id: string;
+  channel: Channel;
+  received_at: Timestamp;
+  kind: IntakeClassification;
+  proposed_kind: Exclude<IntakeClassification, 'unclassified'> | null;
+  proposal_reason: string | null;
+  status: 'new' | 'opened' | 'done';
+  sender_name: string | null;
+  sender_email: string | null;
+  subject: string | null;
+  body_text: string | null;
+  mail_message_id: string | null;
+  complaint_id: string | null;
+  cancellation_request_id: string | null;
+  triaged_by: string | null;
+  triaged_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface IntakeClassificationsTable {
+  organisation_id: string;
+  id: string;
+  intake_item_id: string;
+  from_kind: IntakeClassification;
+  to_kind: IntakeClassification;
+  reason: string;
+  classified_by: string | null;
+  classified_at: Timestamp;
+}
+
+export interface CancellationRequestsTable {
+  organisation_id: string;
+  id: string;
+  reference: string;
+  channel: Channel;
+  received_at: Timestamp;
+  customer_name: string;
+  customer_email: string | null;
+  policies: string;
+  effective_date: DateColumn | null;
+  status: 'received' | 'confirmed' | 'processed' | 'withdrawn';
+  complaint_id: string | null;
+  intake_item_id: string | null;
+  confirmed_at: Timestamp | null;
+  processed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -318,6 +435,12 @@ export interface Database {
   kifid_referrals: KifidReferralsTable;
   clock_notices: ClockNoticesTable;
   notifications: NotificationsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  mailboxes: MailboxesTable;
+  mail_messages: MailMessagesTable;
+  intake_items: IntakeItemsTable;
+  intake_classifications: IntakeClassificationsTable;
+  cancellation_requests: CancellationRequestsTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;

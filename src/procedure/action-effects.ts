@@ -228,6 +228,10 @@ export async function applyActionEffects(
       if (input.outcome !== undefined) changes.outcome = input.outcome;
       changes.closed_at = now;
       break;
+    case 'reclassify':
+      changes.reclassified_at = now;
+      changes.reclassified_as = input.kind;
+      break;
     case 'withdraw':
       changes.withdrawn_at = now;
       if (snapshot.outcome === null) changes.outcome = 'ingetrokken';

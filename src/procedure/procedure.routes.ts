@@ -62,6 +62,12 @@ function toInput(action: ActionName, body: Body): ProcedureActionInput {
         ...('rootCause' in body ? { rootCause: (optional('rootCause') as string | null) ?? null } : {}),
         ...('outcome' in body ? { outcome: (optional('outcome') as ProcedureOutcome | null) ?? null } : {}),
       };
+    case 'reclassify':
+      return {
+        action,
+        kind: body['kind'] as 'question' | 'claim' | 'cancellation' | 'other',
+        reason: text('reason'),
+      };
     case 'record_kifid_referral':
       return {
         action,

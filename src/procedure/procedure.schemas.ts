@@ -60,6 +60,15 @@ export const ACTION_BODIES = {
     outcome: Type.Optional(Type.Union([OutcomeSchema, Type.Null()])),
   }),
   withdraw: Empty,
+  reclassify: strict({
+    kind: Type.Union([
+      Type.Literal('question'),
+      Type.Literal('claim'),
+      Type.Literal('cancellation'),
+      Type.Literal('other'),
+    ]),
+    reason: Text(2000),
+  }),
   record_kifid_referral: strict({
     caseNumber: Text(100),
     outcome: Type.Optional(Type.Union([Text(500), Type.Null()])),

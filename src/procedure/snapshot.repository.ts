@@ -190,7 +190,8 @@ export async function loadComplaintSnapshot(
       complaint.decision_mode && complaint.decision_communicated_at
         ? { mode: complaint.decision_mode, communicatedAt: new Date(complaint.decision_communicated_at) }
         : null,
-    withdrawnAt: toDate(complaint.withdrawn_at),
+    // Reclassified as not a complaint ends the procedure the way a withdrawal does.
+    withdrawnAt: toDate(complaint.withdrawn_at ?? complaint.reclassified_at),
     closedAt: toDate(complaint.closed_at),
     category: complaint.category,
     rootCause: complaint.root_cause,

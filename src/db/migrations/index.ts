@@ -1,6 +1,7 @@
 import type { MigrationStatements } from '../migration-statements.ts';
 import { migration as foundation } from './0001-foundation.ts';
 import { migration as procedure } from './0002-procedure.ts';
+import { migration as intake } from './0003-intake.ts';
 
 /** Every migration in the order it was released. Append only. */
-export const MIGRATIONS: readonly MigrationStatements[] = [foundation, procedure];
+export const MIGRATIONS: readonly MigrationStatements[] = [foundation, procedure, intake];

@@ -155,6 +155,8 @@ const requestArb: fc.Arbitrary<ActionRequest> = fc.oneof(
         return fc.constant({ action, letter: completeLetter() });
       case 'record_kifid_referral':
         return fc.constant({ action, caseNumber: 'GC-1' });
+      case 'reclassify':
+        return fc.constant({ action, kind: 'question' as const, reason: 'Een vraag, geen klacht.' });
       default:
         return fc.constant({ action });
     }

@@ -22,6 +22,7 @@ export const COMPLAINT_ACTIONS = [
   'send_decision_letter',
   'close',
   'withdraw',
+  'reclassify',
   'record_kifid_referral',
   'add_note',
 ] as const;
@@ -48,6 +49,7 @@ export const ACTION_LABELS: Readonly<Record<ComplaintAction, string>> = Object.f
   send_decision_letter: 'brief met ons oordeel versturen',
   close: 'klacht afsluiten',
   withdraw: 'intrekking vastleggen',
+  reclassify: 'heringedelen: geen klacht',
   record_kifid_referral: 'KiFiD-zaak vastleggen',
   add_note: 'notitie toevoegen',
 });
@@ -99,6 +101,15 @@ export type ActionRequest =
       readonly outcome?: Outcome | null;
     }
   | { readonly action: 'withdraw' }
+  /**
+   * It turned out not to be a complaint (a question, a claim, a cancellation). Allowed, but always
+   * with a reason and on the record: relabelling complaints as questions must stay visible.
+   */
+  | {
+      readonly action: 'reclassify';
+      readonly kind: 'question' | 'claim' | 'cancellation' | 'other';
+      readonly reason: string;
+    }
   | {
       readonly action: 'record_kifid_referral';
       readonly caseNumber: string;

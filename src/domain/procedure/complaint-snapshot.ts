@@ -105,6 +105,10 @@ export interface ComplaintSnapshot {
   readonly delayNotices: readonly DelayNoticeSnapshot[];
   readonly meeting: MeetingPlanSnapshot | null;
   readonly decision: DecisionSnapshot | null;
+  /**
+   * When the complaint left the procedure without a position: withdrawn by the complainant, or
+   * reclassified as not a complaint. From then on no clock of ours runs.
+   */
   readonly withdrawnAt: Date | null;
   readonly closedAt: Date | null;
   readonly category: string | null;

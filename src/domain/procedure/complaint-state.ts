@@ -6,6 +6,7 @@ export const COMPLAINT_STATUSES = [
   'decided',
   'closed',
   'withdrawn',
+  'reclassified',
 ] as const;
 
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
@@ -23,10 +24,11 @@ export const STATUS_LABELS: Readonly<Record<ComplaintStatus, string>> = Object.f
   decided: 'standpunt gegeven',
   closed: 'afgesloten',
   withdrawn: 'ingetrokken',
+  reclassified: 'geen klacht (heringedeeld)',
 });
 
 /** Statuses from which the complaint cannot move on, except for a KiFiD referral after closing. */
-export const FINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'withdrawn'];
+export const FINAL_STATUSES: readonly ComplaintStatus[] = ['closed', 'withdrawn', 'reclassified'];
 
 export function isFinalStatus(status: ComplaintStatus): boolean {
   return FINAL_STATUSES.includes(status);

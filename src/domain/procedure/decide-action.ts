@@ -96,6 +96,11 @@ function specificRefusals(
     case 'flag_liability':
       if (snapshot.liability.flaggedAt !== null) found.push(refusals.liabilityAlreadyFlagged());
       break;
+    case 'reclassify':
+      if (request?.action === 'reclassify' && isBlank(request.reason)) {
+        found.push(refusals.reclassificationReasonMissing());
+      }
+      break;
     case 'notify_insurer':
       if (snapshot.liability.flaggedAt === null) found.push(refusals.liabilityNotFlagged());
       else if (snapshot.liability.insurerNotifiedAt !== null) found.push(refusals.insurerAlreadyNotified());

@@ -28,6 +28,7 @@ export const ACTION_EVENT_TYPES = {
   send_decision_letter: 'complaint.decision_letter_sent',
   close: 'complaint.closed',
   withdraw: 'complaint.withdrawn',
+  reclassify: 'complaint.reclassified',
   record_kifid_referral: 'complaint.kifid_referral_recorded',
   // The dossier service already writes notes under this name.
   add_note: 'dossier.note_added',
@@ -106,6 +107,8 @@ function actionData(
       const { outcome, category, rootCause } = closingFieldsOf(snapshot, request);
       return { outcome, categorySha256: digest(category), rootCauseSha256: digest(rootCause) };
     }
+    case 'reclassify':
+      return { reclassifiedAs: request.kind, reasonSha256: sha256Hex(request.reason) };
     case 'record_kifid_referral':
       return {
         caseNumber: request.caseNumber.trim(),

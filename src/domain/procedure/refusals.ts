@@ -37,6 +37,7 @@ export const REFUSAL_CODES = [
   'consultation_time_invalid',
   'meeting_time_invalid',
   'kifid_case_number_missing',
+  'reclassification_reason_missing',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
@@ -58,7 +59,7 @@ function step(action: ComplaintAction): string {
 }
 
 function transitionHint(action: ComplaintAction, status: ComplaintStatus): string {
-  if (status === 'closed' || status === 'withdrawn') {
+  if (status === 'closed' || status === 'withdrawn' || status === 'reclassified') {
     return action === 'record_kifid_referral'
       ? ' Een KiFiD-zaak wordt alleen bij een afgesloten klacht vastgelegd.'
       : ' De klacht is al afgesloten of ingetrokken.';
@@ -201,6 +202,11 @@ export const refusals = {
     }),
   noOpenHearing: (action: ComplaintAction): Refusal =>
     refusal('no_open_hearing', `Er is geen betrokken medewerker bij wie ${step(action)} nu kan.`),
+  reclassificationReasonMissing: (): Refusal =>
+    refusal(
+      'reclassification_reason_missing',
+      'Vermeld waarom dit geen klacht is. Een klacht wordt nooit zonder reden heringedeeld.',
+    ),
   waiverReasonMissing: (): Refusal =>
     refusal('waiver_reason_missing', 'Vermeld waarom van wederhoor wordt afgezien.'),
   liabilityAlreadyFlagged: (): Refusal =>

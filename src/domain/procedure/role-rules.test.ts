@@ -19,6 +19,7 @@ const COORDINATOR_ONLY: readonly ComplaintAction[] = [
   'waive_hearing',
   'close',
   'record_kifid_referral',
+  'reclassify',
 ];
 
 // The complaint is assigned to HANDLER; EMPLOYEE is the person it is about.

@@ -26,6 +26,7 @@ import { refusals, type Refusal } from './refusals.ts';
  * | send_decision_letter            | yes         | yes                | –                  | –       | –     |
  * | close                           | yes         | – (4)              | –                  | –       | –     |
  * | withdraw                        | yes         | yes                | –                  | –       | –     |
+ * | reclassify                      | yes         | – (4)              | –                  | –       | –     |
  * | record_kifid_referral           | yes         | – (5)              | –                  | –       | –     |
  * | add_note                        | yes         | yes                | –                  | –       | –     |
  *
@@ -65,6 +66,7 @@ export const ROLE_RULES: Readonly<Record<ComplaintAction, readonly Grant[]>> = O
   send_decision_letter: BOTH,
   close: COORDINATOR,
   withdraw: BOTH,
+  reclassify: COORDINATOR,
   record_kifid_referral: COORDINATOR,
   add_note: BOTH,
 });

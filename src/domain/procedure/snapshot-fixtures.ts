@@ -84,6 +84,7 @@ export function inStatus(
       outcome: 'ongegrond',
     },
     withdrawn: { ...acknowledged, withdrawnAt: at('2026-03-04T09:00:00Z') },
+    reclassified: { withdrawnAt: at('2026-03-03T09:00:00Z') },
   };
   return snapshot({ ...byStatus[status], status, ...overrides });
 }

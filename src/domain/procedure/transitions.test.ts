@@ -98,6 +98,9 @@ const SETUPS: Record<ComplaintAction, Setup> = {
     },
   },
   withdraw: { request: { action: 'withdraw' } },
+  reclassify: {
+    request: { action: 'reclassify', kind: 'question', reason: 'Het is een vraag over de dekking.' },
+  },
   record_kifid_referral: {
     request: { action: 'record_kifid_referral', caseNumber: 'GC-2026-0815', outcome: null },
   },
@@ -144,6 +147,7 @@ const EXPECTED: Record<ComplaintAction, Partial<Record<ComplaintStatus, Complain
   send_decision_letter: { acknowledged: 'decided', in_investigation: 'decided' },
   close: { decided: 'closed' },
   withdraw: { received: 'withdrawn', acknowledged: 'withdrawn', in_investigation: 'withdrawn' },
+  reclassify: { received: 'reclassified', acknowledged: 'reclassified', in_investigation: 'reclassified' },
   record_kifid_referral: { closed: 'closed' },
   add_note: {
     received: 'received',
@@ -152,6 +156,7 @@ const EXPECTED: Record<ComplaintAction, Partial<Record<ComplaintStatus, Complain
     decided: 'decided',
     closed: 'closed',
     withdrawn: 'withdrawn',
+    reclassified: 'reclassified',
   },
 };
 

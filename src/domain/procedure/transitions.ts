@@ -10,7 +10,7 @@ export interface TransitionRule {
 
 const OPEN: readonly ComplaintStatus[] = ['received', 'acknowledged', 'in_investigation', 'decided'];
 const INVESTIGATING: readonly ComplaintStatus[] = ['acknowledged', 'in_investigation'];
-const ALL: readonly ComplaintStatus[] = [...OPEN, 'closed', 'withdrawn'];
+const ALL: readonly ComplaintStatus[] = [...OPEN, 'closed', 'withdrawn', 'reclassified'];
 
 /**
  * The state machine as data.
@@ -45,6 +45,7 @@ export const TRANSITIONS: Readonly<Record<ComplaintAction, TransitionRule>> = Ob
   send_decision_letter: { from: INVESTIGATING, to: 'decided' },
   close: { from: ['decided'], to: 'closed' },
   withdraw: { from: ['received', 'acknowledged', 'in_investigation'], to: 'withdrawn' },
+  reclassify: { from: ['received', 'acknowledged', 'in_investigation'], to: 'reclassified' },
   record_kifid_referral: { from: ['closed'], to: 'unchanged' },
   add_note: { from: ALL, to: 'unchanged' },
 });
