@@ -397,3 +397,76 @@ describe('deadlines endpoint', () => {
     }
   });
 });
+
+describe('Idempotency-Key on intake', () => {
+  it.each(databaseKinds())(
+    'on %s: replays, refuses another body, and answers 409 to a concurrent retry',
+    async (kind) => {
+      const database = await openTestDatabase(kind);
+      const org = await createTestOrganisation(database.handle.db);
+      const app = await buildApp({
+        db: database.handle.db,
+        clock: fixedClock(new Date('2026-11-24T09:00:00Z')),
+        config: { logLevel: 'silent', maxAttachmentBytes: 1024 * 1024, maxJsonBodyBytes: 32 * 1024 },
+        readiness: async () => [],
+      });
+      const send = (key: string, payload: object) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/complaints',
+          headers: { authorization: `Bearer ${org.coordinator.token}`, 'idempotency-key': key },
+          payload,
+        });
+      const count = async () =>
+        (
+          await app.inject({
+            method: 'GET',
+            url: '/api/v1/complaints?limit=100',
+            headers: { authorization: `Bearer ${org.coordinator.token}` },
+          })
+        ).json<{ items: unknown[] }>().items.length;
+      try {
+        const first = await send('bestelling-4711', validBody);
+        expect(first.statusCode).toBe(201);
+        const again = await send('bestelling-4711', validBody);
+        expect(again.statusCode).toBe(201);
+        expect(again.headers['idempotent-replayed']).toBe('true');
+        expect(again.json().id).toBe(first.json().id);
+        expect(again.json().reference).toBe(first.json().reference);
+
+        const other = await send('bestelling-4711', { ...validBody, description: 'Iets anders.' });
+        expect(other.statusCode).toBe(422);
+        expect(other.json()).toMatchObject({ code: 'idempotency_key_reused' });
+
+        const concurrent = await Promise.all(
+          Array.from({ length: 5 }, () => send('gelijktijdig-1', validBody)),
+        );
+        const statuses = concurrent.map((r) => r.statusCode).toSorted();
+        expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
+        expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+        const ids = new Set(concurrent.filter((r) => r.statusCode === 201).map((r) => r.json().id as string));
+        expect(ids.size).toBe(1);
+
+        // A failed attempt frees the key: the corrected retry is processed.
+        const bad = await send('herstel-1', {
+          ...validBody,
+          handlerId: '00000000-0000-7000-8000-000000000000',
+        });
+        expect(bad.statusCode).toBe(400);
+        const fixed = await send('herstel-1', {
+          ...validBody,
+          handlerId: '00000000-0000-7000-8000-000000000000',
+        });
+        expect(fixed.statusCode).toBe(400);
+
+        const invalidKey = await send('met spatie', validBody);
+        expect(invalidKey.statusCode).toBe(400);
+        expect(invalidKey.json()).toMatchObject({ code: 'idempotency_key_invalid' });
+        expect(await count()).toBe(2);
+      } finally {
+        await app.close();
+        await database.close();
+      }
+    },
+  );
+});

@@ -5,7 +5,8 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { accessOf } from '../http/authentication.ts';
 import { IdParams, problemResponses } from '../http/common-schemas.ts';
-import { jsonify } from '../http/json.ts';
+import { jsonify, type Jsonified } from '../http/json.ts';
+import type { ComplaintView } from './complaint.view.ts';
 import {
   ComplaintListQuery,
   ComplaintListSchema,
@@ -13,6 +14,13 @@ import {
   RegisterComplaintBody,
 } from './complaint.schemas.ts';
 import { getComplaint, listComplaints, registerComplaint } from './complaint.service.ts';
+import {
+  checkIdempotencyKey,
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  releaseIdempotencyKey,
+  requestDigest,
+} from './idempotency.ts';
 
 export function registerComplaintRoutes(
   app: FastifyInstance,
@@ -25,21 +33,54 @@ export function registerComplaintRoutes(
     {
       schema: {
         tags: ['complaints'],
-        summary: 'Register a complaint (staff registration or another system)',
+        summary:
+          'Register a complaint (staff registration or another system). With an Idempotency-Key header, a retry with the same body returns the stored answer; another body gets 422; a concurrent retry 409.',
         body: RegisterComplaintBody,
         response: { 201: ComplaintSchema, ...problemResponses(404, 409, 413, 422) },
       },
     },
     async (request, reply) => {
+      const access = accessOf(request);
       const { receivedAt, ...rest } = request.body;
-      const complaint = await registerComplaint(deps, accessOf(request), {
-        ...rest,
-        ...(receivedAt === undefined ? {} : { receivedAt: new Date(receivedAt) }),
-      });
-      return reply
-        .status(201)
-        .header('location', `/api/v1/complaints/${complaint.id}`)
-        .send(jsonify(complaint));
+      const input = { ...rest, ...(receivedAt === undefined ? {} : { receivedAt: new Date(receivedAt) }) };
+      const header = request.headers['idempotency-key'];
+      if (header === undefined) {
+        const complaint = await registerComplaint(deps, access, input);
+        return reply
+          .status(201)
+          .header('location', `/api/v1/complaints/${complaint.id}`)
+          .send(jsonify(complaint));
+      }
+      const key = checkIdempotencyKey(Array.isArray(header) ? header.join(',') : header);
+      const claim = await claimIdempotencyKey(
+        deps.db,
+        deps.clock,
+        access.organisationId,
+        key,
+        requestDigest(request.body),
+      );
+      if (claim.kind === 'replay') {
+        // Only successful registrations are stored (failures free the key), so this is a 201 answer.
+        const stored = claim.body as Jsonified<ComplaintView>;
+        return reply
+          .status(201)
+          .header('location', `/api/v1/complaints/${stored.id}`)
+          .header('idempotent-replayed', 'true')
+          .send(stored);
+      }
+      try {
+        const complaint = await registerComplaint(deps, access, input, {
+          inTransaction: (tx, view) =>
+            completeIdempotencyKey(tx, access.organisationId, key, claim.lease, 201, jsonify(view)),
+        });
+        return reply
+          .status(201)
+          .header('location', `/api/v1/complaints/${complaint.id}`)
+          .send(jsonify(complaint));
+      } catch (error) {
+        await releaseIdempotencyKey(deps.db, access.organisationId, key, claim.lease);
+        throw error;
+      }
     },
   );
 

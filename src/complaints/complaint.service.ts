@@ -73,10 +73,16 @@ const REGISTRARS = ['coordinator', 'handler'] as const;
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 const EARLIEST_RECEIPT = Date.UTC(2000, 0, 1);
 
+export interface RegisterOptions {
+  /** Runs inside the registration's transaction, after the complaint is written (e.g. an idempotency record). */
+  inTransaction?: (tx: Tx, complaint: ComplaintView) => Promise<void>;
+}
+
 export async function registerComplaint(
   deps: ComplaintDeps,
   context: AccessContext,
   input: RegisterComplaintInput,
+  options: RegisterOptions = {},
 ): Promise<ComplaintView> {
   requireRole(context, REGISTRARS);
   const now = deps.clock.now();
@@ -181,7 +187,9 @@ export async function registerComplaint(
         now,
       );
     }
-    return loadComplaintView(tx, organisationId, complaintId);
+    const view = await loadComplaintView(tx, organisationId, complaintId);
+    await options.inTransaction?.(tx, view);
+    return view;
   });
 }
 
