@@ -13,6 +13,7 @@ import { registerHealthRoutes, type ReadinessProbe } from './http/health.routes.
 import { problem, sendProblem, toProblem } from './http/problem.ts';
 import { PrivacyLogController } from './http/request-log.ts';
 import { installValidators } from './http/validation.ts';
+import { registerIntakeRoutes } from './intake/intake.routes.ts';
 import { registerNotificationRoutes } from './notifications/notification.routes.ts';
 import { registerOrganisationRoutes } from './organisations/organisation.routes.ts';
 import { registerProcedureSettingsRoutes } from './organisations/procedure-settings.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerNotificationRoutes(app, deps);
   registerDeadlineRoutes(app);
   registerProcedureRoutes(app, deps);
+  registerIntakeRoutes(app, deps);
 
   await app.ready();
   return app;

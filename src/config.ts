@@ -15,7 +15,9 @@ export interface Config {
   maxAttachmentBytes: number;
   maxJsonBodyBytes: number;
   trustedProxies: string[];
+  secretKey: string | undefined;
   formMinFillSeconds: number;
+  formSecret: string | undefined;
 }
 
 interface SettingDefinition<K extends keyof Config> {
@@ -125,6 +127,24 @@ export const SETTINGS = [
     parse: integerIn('MAX_JSON_BODY_BYTES', 1024, 64 * 1024 * 1024, 1024 * 1024),
   } satisfies SettingDefinition<'maxJsonBodyBytes'>,
   {
+    env: 'SECRET_KEY',
+    key: 'secretKey',
+    defaultText: '(unset: generated once into DATA_DIR/secret.key)',
+    description:
+      'Master secret (at least 32 random bytes, hex or base64) from which the keys for signed Message-IDs, form tokens and stored mailbox passwords are derived. Set the same value on every process of one installation.',
+    parse: (raw) => {
+      const value = raw?.trim();
+      if (!value) return undefined;
+      const bytes =
+        /^[0-9a-f]+$/i.test(value) && value.length % 2 === 0
+          ? value.length / 2
+          : Buffer.from(value, 'base64').length;
+      if (bytes < 32)
+        throw new ConfigError('SECRET_KEY must hold at least 32 random bytes (64 hex characters)');
+      return value;
+    },
+  } satisfies SettingDefinition<'secretKey'>,
+  {
     env: 'TRUSTED_PROXIES',
     key: 'trustedProxies',
     defaultText: '(none)',
@@ -144,6 +164,20 @@ export const SETTINGS = [
       'A public complaint form sent back faster than this is treated as a bot (and silently dropped).',
     parse: integerIn('FORM_MIN_FILL_SECONDS', 0, 600, 4),
   } satisfies SettingDefinition<'formMinFillSeconds'>,
+  {
+    env: 'FORM_SECRET',
+    key: 'formSecret',
+    defaultText: '(unset: random per process)',
+    description:
+      'Secret (at least 32 characters) that signs the public complaint form (fill time, proof-of-work, confirmation link). Unset: a random secret per process, so forms open during a restart are shown again to be re-sent; several processes behind a load balancer need the same value.',
+    parse: (raw) => {
+      const value = raw?.trim() ? raw.trim() : undefined;
+      if (value !== undefined && value.length < 32) {
+        throw new ConfigError(`FORM_SECRET must be at least 32 characters, got ${value.length}`);
+      }
+      return value;
+    },
+  } satisfies SettingDefinition<'formSecret'>,
 ] as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -18,6 +18,7 @@ import { loadCalendar, reloadAndRefreshClocks } from '../procedure/clock-columns
 import { procedureVersionAt } from '../domain/procedure/procedure-versions.ts';
 import { listProcedureVersions } from '../procedure/snapshot.repository.ts';
 import { findUsers } from '../users/user.repository.ts';
+import { insertIntakeItem, updateIntakeItem } from '../intake/intake.repository.ts';
 import {
   findComplaintDetail,
   findInvolvedEmployees,
@@ -76,6 +77,8 @@ const EARLIEST_RECEIPT = Date.UTC(2000, 0, 1);
 export interface RegisterOptions {
   /** Runs inside the registration's transaction, after the complaint is written (e.g. an idempotency record). */
   inTransaction?: (tx: Tx, complaint: ComplaintView) => Promise<void>;
+  /** The intake item this complaint is opened from (an e-mail in the queue); else one is made. */
+  intakeItemId?: string;
 }
 
 export async function registerComplaint(
@@ -186,6 +189,38 @@ export async function registerComplaint(
         { ...file, title: file.fileName },
         now,
       );
+    }
+    // Everything that arrives shows in the intake queue; a complaint staff registered with a handler
+    // is already triaged, one from the form or another system still needs a coordinator's look.
+    if (options.intakeItemId) {
+      await updateIntakeItem(tx, organisationId, options.intakeItemId, {
+        kind: 'complaint',
+        status: 'opened',
+        complaint_id: complaintId,
+        triaged_by: context.userId,
+        triaged_at: now,
+      });
+    } else {
+      await insertIntakeItem(tx, {
+        organisation_id: organisationId,
+        id: newId(),
+        channel: input.channel,
+        received_at: receivedAt,
+        kind: 'complaint',
+        proposed_kind: 'complaint',
+        proposal_reason: null,
+        status: handlerId === null ? 'new' : 'opened',
+        sender_name: complainant.name,
+        sender_email: complainant.email,
+        subject: normaliseOptional(input.product),
+        body_text: null,
+        mail_message_id: null,
+        complaint_id: complaintId,
+        cancellation_request_id: null,
+        triaged_by: handlerId === null ? null : context.userId,
+        triaged_at: handlerId === null ? null : now,
+        created_at: now,
+      });
     }
     const view = await loadComplaintView(tx, organisationId, complaintId);
     await options.inTransaction?.(tx, view);
