@@ -14,6 +14,9 @@ import { problem, sendProblem, toProblem } from './http/problem.ts';
 import { PrivacyLogController } from './http/request-log.ts';
 import { installValidators } from './http/validation.ts';
 import { registerIntakeRoutes } from './intake/intake.routes.ts';
+import { registerMailboxRoutes } from './intake/mailbox.routes.ts';
+import type { Secrets } from './secrets.ts';
+import type { Logger } from 'pino';
 import { registerNotificationRoutes } from './notifications/notification.routes.ts';
 import { registerOrganisationRoutes } from './organisations/organisation.routes.ts';
 import { registerProcedureSettingsRoutes } from './organisations/procedure-settings.routes.ts';
@@ -24,7 +27,10 @@ import { registerUserRoutes } from './users/user.routes.ts';
 export interface AppDeps {
   db: Kysely<Database>;
   clock: Clock;
-  config: Pick<Config, 'logLevel' | 'maxAttachmentBytes' | 'maxJsonBodyBytes'>;
+  config: Pick<Config, 'logLevel' | 'maxAttachmentBytes' | 'maxJsonBodyBytes'> &
+    Partial<Pick<Config, 'maxMailBytes'>>;
+  /** Needed by the routes that store or sign something (mailboxes); without it they are not offered. */
+  secrets?: Secrets;
   readiness: ReadinessProbe;
 }
 
@@ -103,6 +109,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDeadlineRoutes(app);
   registerProcedureRoutes(app, deps);
   registerIntakeRoutes(app, deps);
+  if (deps.secrets) {
+    registerMailboxRoutes(app, {
+      db: deps.db,
+      clock: deps.clock,
+      secrets: deps.secrets,
+      log: app.log as unknown as Logger,
+      limits: {
+        maxMailBytes: deps.config.maxMailBytes ?? 40 * 1024 * 1024,
+        maxAttachmentBytes: deps.config.maxAttachmentBytes,
+      },
+    });
+  }
 
   await app.ready();
   return app;

@@ -14,6 +14,7 @@ export interface Config {
   jobsEnabled: boolean;
   maxAttachmentBytes: number;
   maxJsonBodyBytes: number;
+  maxMailBytes: number;
   trustedProxies: string[];
   secretKey: string | undefined;
   formMinFillSeconds: number;
@@ -126,6 +127,14 @@ export const SETTINGS = [
     description: 'Largest JSON request body; larger bodies get 413.',
     parse: integerIn('MAX_JSON_BODY_BYTES', 1024, 64 * 1024 * 1024, 1024 * 1024),
   } satisfies SettingDefinition<'maxJsonBodyBytes'>,
+  {
+    env: 'MAX_MAIL_BYTES',
+    key: 'maxMailBytes',
+    defaultText: '41943040 (40 MiB)',
+    description:
+      'Incoming e-mails larger than this are kept in quarantine unread (raw bytes preserved) for a person to look at.',
+    parse: integerIn('MAX_MAIL_BYTES', 64 * 1024, 1024 * 1024 * 1024, 40 * 1024 * 1024),
+  } satisfies SettingDefinition<'maxMailBytes'>,
   {
     env: 'SECRET_KEY',
     key: 'secretKey',

@@ -11,6 +11,7 @@ import { DEMO_ORGANISATION } from './demo/demo-organisation.ts';
 import { fillDemoOrganisation } from './demo/fill-demo.ts';
 import type { ReadinessCheck } from './http/health.routes.ts';
 import { startJobs, type JobRunner } from './jobs/jobs.ts';
+import { loadSecrets } from './secrets.ts';
 import { countOrganisations } from './organisations/organisation.repository.ts';
 import { createOrganisation, type CreatedOrganisation } from './organisations/organisation.service.ts';
 
@@ -29,12 +30,22 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
     const { applied } = await migrateToLatest(handle.db);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
     if (config.seedDemoOnFirstStart) await seedOnFirstStart(handle, clock, log);
-    if (config.jobsEnabled) jobs = await startJobs(handle, { db: handle.db, clock, log });
+    const secrets = loadSecrets(config);
+    if (config.jobsEnabled) {
+      jobs = await startJobs(handle, {
+        db: handle.db,
+        clock,
+        log,
+        secrets,
+        limits: { maxMailBytes: config.maxMailBytes, maxAttachmentBytes: config.maxAttachmentBytes },
+      });
+    }
 
     const app = await buildApp({
       db: handle.db,
       clock,
       config,
+      secrets,
       readiness: () => probeReadiness(handle, jobs, config.jobsEnabled),
     });
     const url = await app.listen({ host: config.host, port: config.port });

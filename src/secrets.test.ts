@@ -32,6 +32,8 @@ describe('secrets', () => {
     expect(openSecret(key, sealed)).toBe('imap-wachtwoord-é');
     const tampered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}A`;
     expect(() => openSecret(key, tampered)).toThrow(/authenticate/);
-    expect(() => openSecret(deriveSecrets(Buffer.alloc(32, 2)).storedSecretKey, sealed)).toThrow(/authenticate/);
+    expect(() => openSecret(deriveSecrets(Buffer.alloc(32, 2)).storedSecretKey, sealed)).toThrow(
+      /authenticate/,
+    );
   });
 });

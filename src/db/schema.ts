@@ -331,6 +331,7 @@ export interface MailboxesTable {
     string | number | bigint | null,
     string | number | bigint | null
   >;
+  last_seen_uid: ColumnType<string, string | number | bigint | undefined, string | number | bigint>;
   last_polled_at: Timestamp | null;
   last_error: string | null;
   last_error_at: Timestamp | null;

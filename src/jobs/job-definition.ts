@@ -2,11 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
+import type { Secrets } from '../secrets.ts';
 
 export interface JobContext {
   db: Kysely<Database>;
   clock: Clock;
   log: Logger;
+  secrets: Secrets;
+  limits: { maxMailBytes: number; maxAttachmentBytes: number };
 }
 
 /** A background job: its queue name, when it runs by itself (cron, Amsterdam time), and its work. */

@@ -6,6 +6,7 @@ import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/s
 import { systemClock } from '../clock.ts';
 import { startJobs, type JobRunner } from './jobs.ts';
 import { verifyChainsJob } from './verify-chains.job.ts';
+import { deriveSecrets } from '../secrets.ts';
 
 describe.each(databaseKinds())('background jobs on %s', (kind) => {
   let database: TestDatabase;
@@ -19,6 +20,8 @@ describe.each(databaseKinds())('background jobs on %s', (kind) => {
       db: database.handle.db,
       clock: systemClock,
       log: pino({ level: 'silent' }),
+      secrets: deriveSecrets(Buffer.alloc(32, 3)),
+      limits: { maxMailBytes: 1024 * 1024, maxAttachmentBytes: 1024 * 1024 },
     });
   });
   afterAll(async () => {
@@ -42,7 +45,11 @@ describe.each(databaseKinds())('background jobs on %s', (kind) => {
         }),
       ]),
     );
-    expect(schedules).toHaveLength(2);
+    expect(schedules.map((s) => s.name).toSorted()).toEqual([
+      'poll-mailboxes',
+      'sweep-deadlines',
+      'verify-dossier-chains',
+    ]);
   });
 
   it('runs a queued verification once and records its result', { timeout: 60_000 }, async () => {

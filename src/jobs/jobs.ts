@@ -2,9 +2,10 @@ import { PgBoss, fromPglite } from 'pg-boss';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { JobContext, JobDefinition } from './job-definition.ts';
 import { deadlineSweepJob } from './deadline-sweep.job.ts';
+import { pollMailboxesJob } from './poll-mailboxes.job.ts';
 import { verifyChainsJob } from './verify-chains.job.ts';
 
-export const JOBS: readonly JobDefinition[] = [verifyChainsJob, deadlineSweepJob];
+export const JOBS: readonly JobDefinition[] = [verifyChainsJob, deadlineSweepJob, pollMailboxesJob];
 
 const TIME_ZONE = 'Europe/Amsterdam';
 

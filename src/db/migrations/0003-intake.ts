@@ -56,6 +56,7 @@ export const migration: MigrationStatements = {
        our_addresses text[] NOT NULL DEFAULT '{}',
        enabled boolean NOT NULL DEFAULT true,
        last_uid_validity bigint,
+       last_seen_uid bigint NOT NULL DEFAULT 0,
        last_polled_at timestamptz,
        last_error text,
        last_error_at timestamptz,
