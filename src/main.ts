@@ -12,6 +12,7 @@ import { fillDemoOrganisation } from './demo/fill-demo.ts';
 import type { ReadinessCheck } from './http/health.routes.ts';
 import { startJobs, type JobRunner } from './jobs/jobs.ts';
 import { loadSecrets } from './secrets.ts';
+import { watchAllMailboxes, type MailboxWatcher } from './intake/mailbox-watcher.ts';
 import { countOrganisations } from './organisations/organisation.repository.ts';
 import { createOrganisation, type CreatedOrganisation } from './organisations/organisation.service.ts';
 
@@ -26,6 +27,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
   const log = pino({ level: config.logLevel });
   const handle = await openDatabase(config);
   let jobs: JobRunner | undefined;
+  let watcher: MailboxWatcher | undefined;
   try {
     const { applied } = await migrateToLatest(handle.db);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
@@ -39,6 +41,18 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
         secrets,
         limits: { maxMailBytes: config.maxMailBytes, maxAttachmentBytes: config.maxAttachmentBytes },
       });
+      // Mailboxes added later are read by the minute poll until the next start.
+      watcher = await watchAllMailboxes(
+        {
+          db: handle.db,
+          clock,
+          secrets,
+          log,
+          maxMessageBytes: config.maxMailBytes,
+          maxAttachmentBytes: config.maxAttachmentBytes,
+        },
+        log,
+      );
     }
 
     const app = await buildApp({
@@ -55,11 +69,13 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
       url,
       async stop() {
         await app.close();
+        await watcher?.stop();
         await jobs?.stop();
         await handle.close();
       },
     };
   } catch (error) {
+    await watcher?.stop().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await handle.close().catch(() => undefined);
     throw error;

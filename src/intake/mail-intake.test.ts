@@ -14,6 +14,7 @@ import { createSignedMessageId } from '../mail/message-id-signature.ts';
 import { deriveSecrets } from '../secrets.ts';
 import { listIntakeQueue } from './intake.service.ts';
 import { pollMailbox, reprocessQuarantinedMail, type MailIntakeDeps } from './mail-intake.ts';
+import { watchMailbox } from './mailbox-watcher.ts';
 import { createMailbox, setMailboxEnabled, testMailbox } from './mailbox.service.ts';
 
 const secrets = deriveSecrets(Buffer.alloc(32, 9));
@@ -477,5 +478,73 @@ describe.each(databaseKinds())('e-mail intake from a real IMAP server on %s', (k
     const again = await pollMailbox(deps(), org.id, mailboxId);
     expect(again.stored).toBe(0);
     expect(await stored()).toHaveLength(count + 1);
+  });
+});
+
+describe('IMAP IDLE', () => {
+  it('takes in new mail within seconds of its arrival, without waiting for the poll', async () => {
+    const database = await openTestDatabase('pglite');
+    const imap = await startImapServer();
+    const clock = fixedClock(new Date('2026-11-24T09:00:00Z'));
+    const log = pino({ level: 'silent' });
+    try {
+      await imap.addUser('klachten', 'geheim');
+      const org = await createTestOrganisation(database.handle.db, clock);
+      const mailbox = await createMailbox({ db: database.handle.db, clock, secrets }, org.admin.context, {
+        name: 'Klachten',
+        host: imap.host,
+        port: imap.port,
+        secure: false,
+        username: 'klachten',
+        password: 'geheim',
+        ourAddresses: [],
+      });
+      await imap.append(
+        'klachten',
+        'INBOX',
+        mail({ From: 'eerst@example.nl', Subject: 'Klacht', 'Message-ID': '<i0@example.nl>' }, 'Eerst.'),
+      );
+      const deps: MailIntakeDeps = {
+        db: database.handle.db,
+        clock,
+        secrets,
+        log,
+        maxMessageBytes: 1024 * 1024,
+        maxAttachmentBytes: 1024 * 1024,
+      };
+      const row = await withTenant(database.handle.db, org.id, (tx) =>
+        tx
+          .selectFrom('mailboxes')
+          .selectAll()
+          .where('organisation_id', '=', org.id)
+          .where('id', '=', mailbox.id)
+          .executeTakeFirstOrThrow(),
+      );
+      const watcher = watchMailbox(deps, row, log);
+      const queued = async () =>
+        (
+          await listIntakeQueue(database.handle.db, org.coordinator.context, {
+            includeDone: false,
+            limit: 10,
+          })
+        ).length;
+      const waitFor = async (count: number) => {
+        const deadline = Date.now() + 15_000;
+        while (Date.now() < deadline && (await queued()) < count)
+          await new Promise((r) => setTimeout(r, 100));
+        return queued();
+      };
+      expect(await waitFor(1)).toBe(1);
+      await imap.append(
+        'klachten',
+        'INBOX',
+        mail({ From: 'daarna@example.nl', Subject: 'Klacht', 'Message-ID': '<i1@example.nl>' }, 'Daarna.'),
+      );
+      expect(await waitFor(2)).toBe(2);
+      await watcher.stop();
+    } finally {
+      await imap.stop();
+      await database.close();
+    }
   });
 });
