@@ -42,6 +42,11 @@ export interface OrganisationsTable {
   liability_insurer_policy_number: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  auto_acknowledgment: Generated<'draft' | 'send'>;
+  letter_language: Generated<'nl' | 'en'>;
+  logo: Uint8Array | null;
+  signer_name: string | null;
+  signer_title: string | null;
 }
 
 export interface UsersTable {
@@ -413,6 +418,73 @@ export interface CancellationRequestsTable {
   created_at: Timestamp;
 }
 
+export interface SmtpSettingsTable {
+  organisation_id: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  username: string | null;
+  password_encrypted: string | null;
+  from_address: string;
+  from_name: string;
+  reply_to: string | null;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface LetterTemplatesTable {
+  organisation_id: string;
+  letter_type: string;
+  language: 'nl' | 'en';
+  blocks: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface LettersTable {
+  organisation_id: string;
+  id: string;
+  complaint_id: string | null;
+  cancellation_request_id: string | null;
+  letter_type: string;
+  language: 'nl' | 'en';
+  recipient_kind: 'complainant' | 'employee' | 'insurer' | 'customer';
+  recipient_name: string;
+  recipient_email: string | null;
+  delivery: 'email' | 'post';
+  status: 'sent' | 'posted' | 'undeliverable';
+  content: ColumnType<unknown, string, string>;
+  document_id: string;
+  pdf_sha256: string;
+  message_id: string | null;
+  issued_at: Timestamp;
+  issued_by: string | null;
+  posted_on: DateColumn | null;
+  undeliverable_at: Timestamp | null;
+}
+
+export interface OutboxTable {
+  organisation_id: string;
+  id: string;
+  letter_id: string | null;
+  complaint_id: string | null;
+  message_id: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  attachments: ColumnType<unknown, string, string>;
+  automatic: Generated<boolean>;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -442,6 +514,10 @@ export interface Database {
   intake_items: IntakeItemsTable;
   intake_classifications: IntakeClassificationsTable;
   cancellation_requests: CancellationRequestsTable;
+  smtp_settings: SmtpSettingsTable;
+  letter_templates: LetterTemplatesTable;
+  letters: LettersTable;
+  outbox: OutboxTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;

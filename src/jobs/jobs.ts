@@ -3,9 +3,15 @@ import type { DatabaseHandle } from '../db/database.ts';
 import type { JobContext, JobDefinition } from './job-definition.ts';
 import { deadlineSweepJob } from './deadline-sweep.job.ts';
 import { pollMailboxesJob } from './poll-mailboxes.job.ts';
+import { sendOutboxJob } from './send-outbox.job.ts';
 import { verifyChainsJob } from './verify-chains.job.ts';
 
-export const JOBS: readonly JobDefinition[] = [verifyChainsJob, deadlineSweepJob, pollMailboxesJob];
+export const JOBS: readonly JobDefinition[] = [
+  verifyChainsJob,
+  deadlineSweepJob,
+  pollMailboxesJob,
+  sendOutboxJob,
+];
 
 const TIME_ZONE = 'Europe/Amsterdam';
 

@@ -82,6 +82,11 @@ export async function createOrganisation(
       liability_insurer_policy_number: null,
       created_at: now,
       updated_at: now,
+      auto_acknowledgment: 'draft',
+      letter_language: 'nl',
+      logo: null,
+      signer_name: null,
+      signer_title: null,
     };
     await insertOrganisation(tx, organisation);
     await tx

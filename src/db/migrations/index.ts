@@ -2,6 +2,7 @@ import type { MigrationStatements } from '../migration-statements.ts';
 import { migration as foundation } from './0001-foundation.ts';
 import { migration as procedure } from './0002-procedure.ts';
 import { migration as intake } from './0003-intake.ts';
+import { migration as letters } from './0004-letters.ts';
 
 /** Every migration in the order it was released. Append only. */
-export const MIGRATIONS: readonly MigrationStatements[] = [foundation, procedure, intake];
+export const MIGRATIONS: readonly MigrationStatements[] = [foundation, procedure, intake, letters];
