@@ -47,6 +47,7 @@ describe.each(databaseKinds())('background jobs on %s', (kind) => {
     );
     expect(schedules.map((s) => s.name).toSorted()).toEqual([
       'poll-mailboxes',
+      'send-outbox',
       'sweep-deadlines',
       'verify-dossier-chains',
     ]);

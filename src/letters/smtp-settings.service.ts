@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import { createTransport, type Transporter } from 'nodemailer';
 import type { Kysely, Selectable } from 'kysely';
 import { requireRole, type AccessContext } from '../auth/access-context.ts';
 import type { Clock } from '../clock.ts';
@@ -64,7 +64,7 @@ export function transportFor(
   const password = row.password_encrypted
     ? openSecret(secrets.storedSecretKey, row.password_encrypted)
     : null;
-  return nodemailer.createTransport({
+  return createTransport({
     host: row.host,
     port: row.port,
     secure: row.secure,
