@@ -15,11 +15,13 @@ import { PrivacyLogController } from './http/request-log.ts';
 import { installValidators } from './http/validation.ts';
 import { registerIntakeRoutes } from './intake/intake.routes.ts';
 import { registerMailboxRoutes } from './intake/mailbox.routes.ts';
+import { registerSmtpSettingsRoutes } from './letters/smtp-settings.routes.ts';
 import type { Secrets } from './secrets.ts';
 import type { Logger } from 'pino';
 import { registerNotificationRoutes } from './notifications/notification.routes.ts';
 import { registerOrganisationRoutes } from './organisations/organisation.routes.ts';
 import { registerProcedureSettingsRoutes } from './organisations/procedure-settings.routes.ts';
+import { registerPublicFormRoutes } from './public-form/public-form.routes.ts';
 import { registerDeadlineRoutes } from './procedure/deadlines.routes.ts';
 import { registerProcedureRoutes } from './procedure/procedure.routes.ts';
 import { registerUserRoutes } from './users/user.routes.ts';
@@ -28,7 +30,7 @@ export interface AppDeps {
   db: Kysely<Database>;
   clock: Clock;
   config: Pick<Config, 'logLevel' | 'maxAttachmentBytes' | 'maxJsonBodyBytes'> &
-    Partial<Pick<Config, 'maxMailBytes'>>;
+    Partial<Pick<Config, 'maxMailBytes' | 'trustedProxies' | 'formMinFillSeconds' | 'formSecret'>>;
   /** Needed by the routes that store or sign something (mailboxes); without it they are not offered. */
   secrets?: Secrets;
   readiness: ReadinessProbe;
@@ -109,7 +111,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDeadlineRoutes(app);
   registerProcedureRoutes(app, deps);
   registerIntakeRoutes(app, deps);
+  registerPublicFormRoutes(app, deps);
   if (deps.secrets) {
+    registerSmtpSettingsRoutes(app, { db: deps.db, clock: deps.clock, secrets: deps.secrets });
     registerMailboxRoutes(app, {
       db: deps.db,
       clock: deps.clock,

@@ -109,7 +109,49 @@ async function probeReadiness(
     });
   }
   if (jobsEnabled) checks.push({ name: 'jobs', ok: jobs?.isRunning() ?? false });
+  try {
+    checks.push(...(await withTimeout(probeMail(handle), 2000)));
+  } catch {
+    // The database check above already says what is wrong.
+  }
   return checks;
+}
+
+/** Mail in and out, across organisations: an outage shows as "degraded", never as "not ready". */
+async function probeMail(handle: DatabaseHandle): Promise<ReadinessCheck[]> {
+  const smtp = await sql<{ failing: number }>`
+    SELECT count(*)::int AS failing FROM smtp_settings
+    WHERE last_error IS NOT NULL AND (last_success_at IS NULL OR last_error_at > last_success_at)`.execute(
+    handle.db,
+  );
+  const backlog = await sql<{ waiting: number }>`
+    SELECT count(*)::int AS waiting FROM outbox
+    WHERE status IN ('pending', 'sending') AND attempts >= 3`.execute(handle.db);
+  const imap = await sql<{ failing: number }>`
+    SELECT count(*)::int AS failing FROM mailboxes WHERE enabled AND last_error IS NOT NULL`.execute(
+    handle.db,
+  );
+  const failingSmtp = smtp.rows[0]?.failing ?? 0;
+  const waiting = backlog.rows[0]?.waiting ?? 0;
+  const failingImap = imap.rows[0]?.failing ?? 0;
+  return [
+    {
+      name: 'smtp',
+      ok: failingSmtp === 0 && waiting === 0,
+      critical: false,
+      ...(failingSmtp + waiting > 0
+        ? {
+            detail: `${failingSmtp} mail server(s) failing; ${waiting} mail(s) waiting after 3 or more attempts`,
+          }
+        : {}),
+    },
+    {
+      name: 'imap',
+      ok: failingImap === 0,
+      critical: false,
+      ...(failingImap > 0 ? { detail: `${failingImap} mailbox(es) cannot be read` } : {}),
+    },
+  ];
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -6,6 +6,11 @@ export interface ReadinessCheck {
   name: string;
   ok: boolean;
   detail?: string;
+  /**
+   * False for parts the process can serve without (mail to and from outside): their failure makes
+   * the answer "degraded", visible to operators, without taking the process out of a load balancer.
+   */
+  critical?: boolean;
 }
 
 export type ReadinessProbe = () => Promise<ReadinessCheck[]>;
@@ -14,6 +19,7 @@ const CheckSchema = Type.Object({
   name: Type.String(),
   ok: Type.Boolean(),
   detail: Type.Optional(Type.String()),
+  critical: Type.Optional(Type.Boolean()),
 });
 const ReadySchema = Type.Object({ status: Type.String(), checks: Type.Array(CheckSchema) });
 
@@ -43,8 +49,11 @@ export function registerHealthRoutes(app: FastifyInstance, probe: ReadinessProbe
     },
     async (_request, reply) => {
       const checks = await probe();
-      const ready = checks.every((c) => c.ok);
-      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks });
+      const ready = checks.every((c) => c.ok || c.critical === false);
+      const degraded = checks.some((c) => !c.ok);
+      return reply
+        .status(ready ? 200 : 503)
+        .send({ status: ready ? (degraded ? 'degraded' : 'ready') : 'not_ready', checks });
     },
   );
 }

@@ -153,14 +153,29 @@ export async function testSmtpSettings(
   );
   if (!row) throw new NotFoundError('De mailinstellingen');
   const transport = transportFor(row, deps.secrets);
+  let outcome: { ok: boolean; message: string };
   try {
     await transport.verify();
-    return { ok: true, message: 'De verbinding met de mailserver werkt.' };
+    outcome = { ok: true, message: 'De verbinding met de mailserver werkt.' };
   } catch (error) {
-    return { ok: false, message: describeSmtpError(error) };
+    outcome = { ok: false, message: describeSmtpError(error) };
   } finally {
     transport.close();
   }
+  // What the test saw is the server's state as much as a send attempt would be: record it.
+  const now = new Date();
+  await withTenant(deps.db, context.organisationId, (tx) =>
+    tx
+      .updateTable('smtp_settings')
+      .set(
+        outcome.ok
+          ? { last_success_at: now, last_error: null, last_error_at: null }
+          : { last_error: outcome.message, last_error_at: now },
+      )
+      .where('organisation_id', '=', context.organisationId)
+      .execute(),
+  );
+  return outcome;
 }
 
 export function describeSmtpError(error: unknown): string {
