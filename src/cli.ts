@@ -14,6 +14,7 @@ const HELP = `klachtwijzer <command>
   migrate                       apply database migrations and exit
   deadlines <received>...       print the procedure deadlines for moments of receipt (ISO 8601)
   verify-log                    check every dossier's event chain; exit 1 on a break
+  reprocess-mail <id>           process a quarantined e-mail after all (--accept-own-address)
   demo                          fill the demo organisation with realistic complaints
   settings                      print every setting (environment variable) with its default
   help                          this text
@@ -65,6 +66,10 @@ export async function runCli(argv: string[]): Promise<number> {
       return deadlines(rest);
     case 'verify-log':
       return verifyLogCommand();
+    case 'reprocess-mail': {
+      const { reprocessMailCommand } = await import('./cli/reprocess-mail-command.ts');
+      return reprocessMailCommand(rest);
+    }
     case 'demo':
       return demoCommand();
     case 'settings':
