@@ -485,6 +485,16 @@ export interface OutboxTable {
   created_at: Timestamp;
 }
 
+export interface DossierReadsTable {
+  organisation_id: string;
+  id: string;
+  complaint_id: string;
+  user_id: string | null;
+  actor_kind: ActorKind;
+  what: string;
+  read_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -518,6 +528,7 @@ export interface Database {
   letter_templates: LetterTemplatesTable;
   letters: LettersTable;
   outbox: OutboxTable;
+  dossier_reads: DossierReadsTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;

@@ -3,6 +3,7 @@ import { migration as foundation } from './0001-foundation.ts';
 import { migration as procedure } from './0002-procedure.ts';
 import { migration as intake } from './0003-intake.ts';
 import { migration as letters } from './0004-letters.ts';
+import { migration as access } from './0005-access.ts';
 
 /** Every migration in the order it was released. Append only. */
-export const MIGRATIONS: readonly MigrationStatements[] = [foundation, procedure, intake, letters];
+export const MIGRATIONS: readonly MigrationStatements[] = [foundation, procedure, intake, letters, access];
