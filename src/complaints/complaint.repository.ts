@@ -121,6 +121,8 @@ export interface ComplaintListFilter {
   statuses?: readonly ComplaintStatus[];
   channel?: Channel;
   handlerId?: string;
+  /** Only what this handler may see: assigned to them, or to nobody yet. */
+  visibleToHandler?: string;
   /** Keyset cursor: the last row of the previous page. */
   after?: { receivedAt: Date; id: string };
   limit: number;
@@ -156,6 +158,10 @@ export async function listComplaints(
   if (filter.statuses?.length) query = query.where('c.status', 'in', filter.statuses);
   if (filter.channel) query = query.where('c.channel', '=', filter.channel);
   if (filter.handlerId) query = query.where('c.handler_id', '=', filter.handlerId);
+  if (filter.visibleToHandler !== undefined) {
+    const handler = filter.visibleToHandler;
+    query = query.where((eb) => eb.or([eb('c.handler_id', '=', handler), eb('c.handler_id', 'is', null)]));
+  }
   if (filter.after) {
     const { receivedAt, id } = filter.after;
     query = query.where((eb) =>

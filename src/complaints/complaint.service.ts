@@ -18,6 +18,7 @@ import { loadCalendar, reloadAndRefreshClocks } from '../procedure/clock-columns
 import { procedureVersionAt } from '../domain/procedure/procedure-versions.ts';
 import { listProcedureVersions } from '../procedure/snapshot.repository.ts';
 import { findUsers } from '../users/user.repository.ts';
+import { canSeeEveryDossier, requireDossierAccess } from '../auth/complaint-access.ts';
 import { insertIntakeItem, updateIntakeItem } from '../intake/intake.repository.ts';
 import {
   findComplaintDetail,
@@ -320,9 +321,10 @@ export async function getComplaint(
   complaintId: string,
 ): Promise<ComplaintView> {
   requireRole(context, READERS);
-  return withTenant(deps.db, context.organisationId, (tx) =>
-    loadComplaintView(tx, context.organisationId, complaintId),
-  );
+  return withTenant(deps.db, context.organisationId, async (tx) => {
+    await requireDossierAccess(tx, context, complaintId, { what: 'complaint', at: deps.clock.now() });
+    return loadComplaintView(tx, context.organisationId, complaintId);
+  });
 }
 
 export interface ComplaintPage {
@@ -349,6 +351,8 @@ export async function listComplaints(
   if (query.statuses) filter.statuses = query.statuses;
   if (query.channel) filter.channel = query.channel;
   if (query.handlerId) filter.handlerId = query.handlerId;
+  // A handler sees the complaints assigned to them and the unassigned ones awaiting triage.
+  if (!canSeeEveryDossier(context)) filter.visibleToHandler = context.userId ?? '';
   if (query.cursor) filter.after = decodeCursor(query.cursor);
   const rows = await withTenant(deps.db, context.organisationId, (tx) =>
     selectComplaints(tx, context.organisationId, filter),

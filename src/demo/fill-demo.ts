@@ -6,7 +6,7 @@ import type { Database, Role } from '../db/schema.ts';
 import { withTenant } from '../db/tenant.ts';
 import { newId } from '../ids.ts';
 import { findUserByEmail, insertUser } from '../users/user.repository.ts';
-import { performAction } from '../procedure/procedure.service.ts';
+import { takeStep } from '../procedure/procedure.service.ts';
 import { DEMO_COMPLAINTS } from './demo-complaints.ts';
 import { progressDemoComplaint, type DemoActors, type DemoComplaintFacts } from './demo-progress.ts';
 
@@ -121,7 +121,7 @@ export async function fillDemoOrganisation(
   const withdrawn = registered.find((r) => r.daysAgo === 33);
   for (const facts of registered) {
     if (facts === withdrawn) {
-      await performAction(
+      await takeStep(
         { db, clock: fixedClock(new Date(facts.receivedAt.getTime() + DAY_MS)) },
         actors.coordinator,
         facts.id,

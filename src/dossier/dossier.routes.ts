@@ -16,7 +16,14 @@ import { contentDisposition } from '../http/content-disposition.ts';
 import { IdParams, problemResponses } from '../http/common-schemas.ts';
 import { jsonify } from '../http/json.ts';
 import { AppError } from '../errors.ts';
-import { addAttachment, addNote, getDocument, listEvents, listItems } from './dossier.service.ts';
+import {
+  addAttachment,
+  addNote,
+  getDocument,
+  listDossierReads,
+  listEvents,
+  listItems,
+} from './dossier.service.ts';
 
 export function registerDossierRoutes(
   app: FastifyInstance,
@@ -60,6 +67,29 @@ export function registerDossierRoutes(
         hash: row.hash,
       }));
     },
+  );
+
+  api.get(
+    '/api/v1/complaints/:id/reads',
+    {
+      schema: {
+        tags: ['dossier'],
+        summary: 'Who read this dossier, when and what (coordinator, auditor)',
+        params: IdParams,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              userId: Type.Union([Type.String(), Type.Null()]),
+              actorKind: Type.String(),
+              what: Type.String(),
+              readAt: Type.String({ format: 'date-time' }),
+            }),
+          ),
+          ...problemResponses(404),
+        },
+      },
+    },
+    async (request) => jsonify(await listDossierReads(deps, accessOf(request), request.params.id)),
   );
 
   api.post(

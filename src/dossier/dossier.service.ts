@@ -1,6 +1,6 @@
 import { requireRole, type AccessContext } from '../auth/access-context.ts';
 import type { ComplaintDeps } from '../complaints/complaint.service.ts';
-import { withTenant, type Tx } from '../db/tenant.ts';
+import { withTenant } from '../db/tenant.ts';
 import type { DossierEventRow } from '../db/schema.ts';
 import { sha256Hex } from '../domain/event-chain.ts';
 import { displayFileName } from '../domain/file-name.ts';
@@ -8,10 +8,10 @@ import { detectMediaType } from '../domain/media-type.ts';
 import { NotFoundError, PayloadTooLargeError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { normaliseLine, normaliseText } from '../text.ts';
+import { requireDossierAccess } from '../auth/complaint-access.ts';
 import { attachDocument } from './attach-document.ts';
 import { appendDossierEvent, listDossierEvents } from './event-log.repository.ts';
 import {
-  complaintExists,
   findDocumentWithContent,
   insertDossierItem,
   listDocumentsOfComplaint,
@@ -22,10 +22,6 @@ import {
 
 const READERS = ['coordinator', 'handler', 'auditor'] as const;
 const WRITERS = ['coordinator', 'handler'] as const;
-
-async function requireComplaint(tx: Tx, organisationId: string, complaintId: string): Promise<void> {
-  if (!(await complaintExists(tx, organisationId, complaintId))) throw new NotFoundError('De klacht');
-}
 
 export interface DossierItemView {
   id: string;
@@ -50,7 +46,7 @@ export async function addNote(
   const title = normaliseLine(input.title ?? '') || 'Notitie';
   const now = deps.clock.now();
   return withTenant(deps.db, context.organisationId, async (tx) => {
-    await requireComplaint(tx, context.organisationId, complaintId);
+    await requireDossierAccess(tx, context, complaintId, null);
     const item = await insertDossierItem(tx, {
       organisation_id: context.organisationId,
       id: newId(),
@@ -91,7 +87,7 @@ export async function addAttachment(
   const mediaType = detectMediaType(input.content);
   const now = deps.clock.now();
   return withTenant(deps.db, context.organisationId, async (tx) => {
-    await requireComplaint(tx, context.organisationId, complaintId);
+    await requireDossierAccess(tx, context, complaintId, null);
     const attached = await attachDocument(
       tx,
       context.organisationId,
@@ -142,7 +138,7 @@ export async function listItems(
 ): Promise<DossierItemView[]> {
   requireRole(context, READERS);
   return withTenant(deps.db, context.organisationId, async (tx) => {
-    await requireComplaint(tx, context.organisationId, complaintId);
+    await requireDossierAccess(tx, context, complaintId, { what: 'items', at: deps.clock.now() });
     const items = await listDossierItems(tx, context.organisationId, complaintId);
     const documents = Map.groupBy(
       await listDocumentsOfComplaint(tx, context.organisationId, complaintId),
@@ -159,7 +155,7 @@ export async function listEvents(
 ): Promise<DossierEventRow[]> {
   requireRole(context, READERS);
   return withTenant(deps.db, context.organisationId, async (tx) => {
-    await requireComplaint(tx, context.organisationId, complaintId);
+    await requireDossierAccess(tx, context, complaintId, { what: 'events', at: deps.clock.now() });
     return listDossierEvents(tx, context.organisationId, complaintId);
   });
 }
@@ -171,9 +167,47 @@ export async function getDocument(
   documentId: string,
 ): Promise<{ fileName: string; mediaType: string; sha256: string; content: Uint8Array }> {
   requireRole(context, READERS);
-  const row = await withTenant(deps.db, context.organisationId, (tx) =>
-    findDocumentWithContent(tx, context.organisationId, complaintId, documentId),
-  );
+  const row = await withTenant(deps.db, context.organisationId, async (tx) => {
+    await requireDossierAccess(tx, context, complaintId, {
+      what: `document:${documentId}`,
+      at: deps.clock.now(),
+    });
+    return findDocumentWithContent(tx, context.organisationId, complaintId, documentId);
+  });
   if (!row?.content) throw new NotFoundError('Het document');
   return { fileName: row.file_name, mediaType: row.media_type, sha256: row.sha256, content: row.content };
+}
+
+export interface DossierReadView {
+  userId: string | null;
+  actorKind: string;
+  what: string;
+  readAt: Date;
+}
+
+/** Who looked at this dossier, newest first; for the coordinator (and the auditor). */
+export async function listDossierReads(
+  deps: ComplaintDeps,
+  context: AccessContext,
+  complaintId: string,
+): Promise<DossierReadView[]> {
+  requireRole(context, ['coordinator', 'auditor']);
+  return withTenant(deps.db, context.organisationId, async (tx) => {
+    await requireDossierAccess(tx, context, complaintId, null);
+    const rows = await tx
+      .selectFrom('dossier_reads')
+      .select(['user_id', 'actor_kind', 'what', 'read_at'])
+      .where('organisation_id', '=', context.organisationId)
+      .where('complaint_id', '=', complaintId)
+      .orderBy('read_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(500)
+      .execute();
+    return rows.map((r) => ({
+      userId: r.user_id,
+      actorKind: r.actor_kind,
+      what: r.what,
+      readAt: new Date(r.read_at),
+    }));
+  });
 }

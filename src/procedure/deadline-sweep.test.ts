@@ -9,7 +9,7 @@ import { fixedClock } from '../clock.ts';
 import { withTenant } from '../db/tenant.ts';
 import { listDossierEvents } from '../dossier/event-log.repository.ts';
 import { sweepDeadlines } from './deadline-sweep.ts';
-import { performAction } from './procedure.service.ts';
+import { takeStep } from './procedure.service.ts';
 
 describe.each(databaseKinds())('the deadline sweep on %s', (kind) => {
   let database: TestDatabase;
@@ -77,7 +77,7 @@ describe.each(databaseKinds())('the deadline sweep on %s', (kind) => {
     expect((await notificationsOf(complaint.id)).filter((n) => n.kind === 'clock_missed')).toHaveLength(3);
 
     // Met late: the acknowledgment goes out after all.
-    const state = await performAction({ db: database.handle.db, clock }, org.handler.context, complaint.id, {
+    const state = await takeStep({ db: database.handle.db, clock }, org.handler.context, complaint.id, {
       action: 'acknowledge',
     });
     expect(state.clocks.find((c) => c.kind === 'acknowledgment')).toMatchObject({ state: 'met_late' });
@@ -131,7 +131,7 @@ describe.each(databaseKinds())('the deadline sweep on %s', (kind) => {
       { receivedAt: clock.now(), handlerId: org.handler.id },
       clock,
     );
-    await performAction({ db: database.handle.db, clock }, org.handler.context, fresh.id, {
+    await takeStep({ db: database.handle.db, clock }, org.handler.context, fresh.id, {
       action: 'withdraw',
     });
     clock.set(new Date('2027-03-01T09:00:00Z'));

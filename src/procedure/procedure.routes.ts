@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { isLocalDate, type LocalDate } from '../domain/calendar/local-date.ts';
@@ -119,18 +120,15 @@ export function registerProcedureRoutes(
           summary: `Step: ${action}`,
           params: IdParams,
           body: ACTION_BODIES[action],
-          response: { 200: ProcedureStateSchema, ...problemResponses(404, 422) },
+          response: { 200: ProcedureStateSchema, 204: Type.Null(), ...problemResponses(404, 422) },
         },
       },
-      async (request) =>
-        jsonify(
-          await performAction(
-            deps,
-            accessOf(request),
-            request.params.id,
-            toInput(action, request.body as Body),
-          ),
-        ),
+      async (request, reply) => {
+        const body = request.body as Body;
+        const state = await performAction(deps, accessOf(request), request.params.id, toInput(action, body));
+        // An involved employee signing their own statement gets no dossier back.
+        return state ? jsonify(state) : reply.status(204).send(null);
+      },
     );
   }
 }

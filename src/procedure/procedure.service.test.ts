@@ -12,7 +12,7 @@ import type { DecisionLetterContent } from '../domain/procedure/decision-letter.
 import { verifyAllChains } from '../dossier/chain-verification.ts';
 import { listDossierEvents } from '../dossier/event-log.repository.ts';
 import { withTenant } from '../db/tenant.ts';
-import { getProcedureState, performAction, type ProcedureState } from './procedure.service.ts';
+import { getProcedureState, performAction, takeStep, type ProcedureState } from './procedure.service.ts';
 
 function letter(affiliationNumber: string): DecisionLetterContent {
   return {
@@ -68,29 +68,27 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
     expect(clockState(state, 'decision')).toMatchObject({ dueDate: '2026-12-23', state: 'open' });
 
     // An illegal step is refused with a stable code, and the refusal is itself in the dossier.
-    await expect(performAction(deps(), coordinator, complaint.id, { action: 'close' })).rejects.toMatchObject(
-      {
-        status: 422,
-        code: 'illegal_transition',
-      },
-    );
+    await expect(takeStep(deps(), coordinator, complaint.id, { action: 'close' })).rejects.toMatchObject({
+      status: 422,
+      code: 'illegal_transition',
+    });
     // The employee the complaint is about can never handle it.
     await expect(
-      performAction(deps(), coordinator, complaint.id, {
+      takeStep(deps(), coordinator, complaint.id, {
         action: 'assign_handler',
         handlerId: org.employee.id,
       }),
     ).rejects.toMatchObject({ status: 422 });
 
     day(1);
-    state = await performAction(deps(), handler, complaint.id, { action: 'acknowledge' });
+    state = await takeStep(deps(), handler, complaint.id, { action: 'acknowledge' });
     expect(state.complaint.status).toBe('acknowledged');
     expect(clockState(state, 'acknowledgment')).toMatchObject({
       state: 'met_on_time',
       metBy: 'acknowledgment',
     });
 
-    state = await performAction(deps(), handler, complaint.id, {
+    state = await takeStep(deps(), handler, complaint.id, {
       action: 'request_information',
       whatIsMissing: 'Het polisnummer en foto’s van de schade.',
     });
@@ -99,10 +97,10 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
     expect(clockState(state, 'missing_information')).toMatchObject({ state: 'met_on_time' });
 
     day(2);
-    state = await performAction(deps(), handler, complaint.id, { action: 'register_information_received' });
+    state = await takeStep(deps(), handler, complaint.id, { action: 'register_information_received' });
     expect(state.substates).not.toContain('awaiting_information');
 
-    state = await performAction(deps(), handler, complaint.id, {
+    state = await takeStep(deps(), handler, complaint.id, {
       action: 'start_hearing',
       employeeId: org.employee.id,
       requestText: 'Wil je je kant van het verhaal geven?',
@@ -114,45 +112,49 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
     });
 
     // The decision waits for the signed summary.
-    const refusedEarly = await performAction(deps(), handler, complaint.id, {
+    const refusedEarly = await takeStep(deps(), handler, complaint.id, {
       action: 'send_decision_letter',
       letter: letter('300.012345'),
     }).catch((error: unknown) => error);
     expect(refusedEarly).toMatchObject({ status: 422 });
     expect(JSON.stringify(refusedEarly)).toContain('hearing');
 
-    state = await performAction(deps(), handler, complaint.id, {
+    state = await takeStep(deps(), handler, complaint.id, {
       action: 'record_hearing_statement',
       employeeId: org.employee.id,
       statementText: 'Ik heb de expert pas na een week ingeschakeld door drukte.',
     });
     // Only the employee themselves signs their statement.
     await expect(
-      performAction(deps(), handler, complaint.id, {
+      takeStep(deps(), handler, complaint.id, {
         action: 'sign_hearing_statement',
         employeeId: org.employee.id,
       }),
     ).rejects.toMatchObject({ status: 422 });
-    state = await performAction(deps(), employee, complaint.id, {
-      action: 'sign_hearing_statement',
-      employeeId: org.employee.id,
-    });
+    // The employee signs; they get nothing of the dossier back.
+    expect(
+      await performAction(deps(), employee, complaint.id, {
+        action: 'sign_hearing_statement',
+        employeeId: org.employee.id,
+      }),
+    ).toBeNull();
+    state = await getProcedureState(deps(), handler, complaint.id);
     expect(state.substates).not.toContain('hearing');
 
     // Liability: nothing goes to the complainant until the insurer was consulted.
-    state = await performAction(deps(), handler, complaint.id, { action: 'flag_liability' });
+    state = await takeStep(deps(), handler, complaint.id, { action: 'flag_liability' });
     expect(state.substates).toContain('awaiting_insurer');
     expect(clockState(state, 'insurer_notification')).toMatchObject({ state: 'open' });
     await expect(
-      performAction(deps(), handler, complaint.id, {
+      takeStep(deps(), handler, complaint.id, {
         action: 'send_delay_notice',
         reason: 'Wij wachten op de verzekeraar.',
         newDate: parseLocalDate('2027-01-15'),
       }),
     ).rejects.toMatchObject({ code: 'insurer_consultation_required' });
-    state = await performAction(deps(), handler, complaint.id, { action: 'notify_insurer' });
+    state = await takeStep(deps(), handler, complaint.id, { action: 'notify_insurer' });
     expect(clockState(state, 'insurer_notification')).toMatchObject({ state: 'met_on_time' });
-    state = await performAction(deps(), handler, complaint.id, {
+    state = await takeStep(deps(), handler, complaint.id, {
       action: 'record_insurer_consultation',
       at: clock.now(),
       withWhom: 'Mevr. De Groot, schadeafdeling beroepsaansprakelijkheid',
@@ -162,7 +164,7 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
 
     // The delay notice moves the target; the original date stays for reporting.
     day(10);
-    state = await performAction(deps(), handler, complaint.id, {
+    state = await takeStep(deps(), handler, complaint.id, {
       action: 'send_delay_notice',
       reason: 'Wij wachten op de reactie van de verzekeraar.',
       newDate: parseLocalDate('2027-01-15'),
@@ -176,13 +178,13 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
 
     // Every further step needs its own consultation (the default setting).
     await expect(
-      performAction(deps(), handler, complaint.id, {
+      takeStep(deps(), handler, complaint.id, {
         action: 'send_decision_letter',
         letter: letter('300.012345'),
       }),
     ).rejects.toMatchObject({ code: 'insurer_consultation_required' });
     clock.advance(60 * 60 * 1000);
-    state = await performAction(deps(), handler, complaint.id, {
+    state = await takeStep(deps(), handler, complaint.id, {
       action: 'record_insurer_consultation',
       at: clock.now(),
       withWhom: 'Mevr. De Groot',
@@ -191,7 +193,7 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
 
     // A placeholder affiliation number blocks the letter (R9).
     await expect(
-      performAction(deps(), handler, complaint.id, {
+      takeStep(deps(), handler, complaint.id, {
         action: 'send_decision_letter',
         letter: letter('n.n.b.'),
       }),
@@ -199,7 +201,7 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
     await sql`UPDATE organisations SET kifid_affiliation_number = '300.012345' WHERE id = ${org.id}`.execute(
       database.handle.db,
     );
-    state = await performAction(deps(), handler, complaint.id, {
+    state = await takeStep(deps(), handler, complaint.id, {
       action: 'send_decision_letter',
       letter: letter('300.012345'),
     });
@@ -209,12 +211,10 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
     expect(clockState(state, 'kifid_window')?.dueDate).toBeTruthy();
 
     // Closing needs category, root cause and outcome; only the coordinator closes.
-    await expect(performAction(deps(), coordinator, complaint.id, { action: 'close' })).rejects.toMatchObject(
-      {
-        code: 'closing_fields_missing',
-      },
-    );
-    state = await performAction(deps(), coordinator, complaint.id, {
+    await expect(takeStep(deps(), coordinator, complaint.id, { action: 'close' })).rejects.toMatchObject({
+      code: 'closing_fields_missing',
+    });
+    state = await takeStep(deps(), coordinator, complaint.id, {
       action: 'close',
       category: 'Schadebehandeling',
       rootCause: 'Expert te laat ingeschakeld',
@@ -227,7 +227,7 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
     });
 
     day(30);
-    state = await performAction(deps(), coordinator, complaint.id, {
+    state = await takeStep(deps(), coordinator, complaint.id, {
       action: 'record_kifid_referral',
       caseNumber: 'GC-2027-00123',
     });
@@ -268,18 +268,18 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
       { handlerId: org.handler.id },
       clock,
     );
-    const state = await performAction(deps(), org.handler.context, withdrawn.id, { action: 'withdraw' });
+    const state = await takeStep(deps(), org.handler.context, withdrawn.id, { action: 'withdraw' });
     expect(state.complaint).toMatchObject({ status: 'withdrawn', outcome: 'ingetrokken' });
     expect(clockState(state, 'acknowledgment')?.state).toBe('not_applicable');
 
     const met = await createTestComplaint(database.handle.db, org, { handlerId: org.handler.id }, clock);
-    await performAction(deps(), org.handler.context, met.id, { action: 'acknowledge' });
-    await performAction(deps(), org.handler.context, met.id, {
+    await takeStep(deps(), org.handler.context, met.id, { action: 'acknowledge' });
+    await takeStep(deps(), org.handler.context, met.id, {
       action: 'plan_meeting',
       scheduledFor: new Date(clock.now().getTime() + 86_400_000),
     });
     day(1);
-    const decided = await performAction(deps(), org.handler.context, met.id, {
+    const decided = await takeStep(deps(), org.handler.context, met.id, {
       action: 'record_meeting',
       heldAt: clock.now(),
       minutes: 'Klant is tevreden met de uitleg.',
@@ -296,7 +296,7 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
       clock,
     );
     await expect(
-      performAction(deps(), org.auditor.context, complaint.id, { action: 'acknowledge' }),
+      takeStep(deps(), org.auditor.context, complaint.id, { action: 'acknowledge' }),
     ).rejects.toMatchObject({
       status: 422,
       code: 'role_not_allowed',

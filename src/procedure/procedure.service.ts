@@ -22,6 +22,7 @@ import {
 import type { ProcedureEvent } from '../domain/procedure/procedure-events.ts';
 import type { Refusal } from '../domain/procedure/refusals.ts';
 import { appendDossierEvent } from '../dossier/event-log.repository.ts';
+import { canSeeEveryDossier, requireDossierAccess } from '../auth/complaint-access.ts';
 import { NotFoundError, RuleViolationError } from '../errors.ts';
 import { applyActionEffects } from './action-effects.ts';
 import { loadCalendar, reloadAndRefreshClocks } from './clock-columns.ts';
@@ -109,11 +110,22 @@ export async function performAction(
   context: AccessContext,
   complaintId: string,
   input: ProcedureActionInput,
-): Promise<ProcedureState> {
+): Promise<ProcedureState | null> {
   const now = deps.clock.now();
   const outcome = await withTenant(deps.db, context.organisationId, async (tx) => {
     const snapshot = await loadComplaintSnapshot(tx, context.organisationId, complaintId);
     if (!snapshot) throw new NotFoundError('De klacht');
+    const seesDossier =
+      canSeeEveryDossier(context) ||
+      (context.roles.includes('handler') &&
+        (snapshot.handlerId === null || snapshot.handlerId === context.userId));
+    // Someone who may not see this dossier learns nothing about it — except an involved employee
+    // signing their own statement, who then gets no dossier back either.
+    const signsOwnStatement =
+      input.action === 'sign_hearing_statement' &&
+      context.userId !== null &&
+      snapshot.involvedEmployeeIds.includes(context.userId);
+    if (!seesDossier && !signsOwnStatement) throw new NotFoundError('De klacht');
     const calendar = await loadCalendar(tx, context.organisationId);
     const evaluation = evaluateAction(snapshot, input, { actor: actingUserOf(context), now, calendar });
     await appendProcedureEvents(tx, context, complaintId, evaluation.events, now);
@@ -127,7 +139,10 @@ export async function performAction(
       calendar,
       now,
     );
-    return { refused: null, state: await stateOf(tx, context, complaintId, after, clocks, calendar, now) };
+    return {
+      refused: null,
+      state: seesDossier ? await stateOf(tx, context, complaintId, after, clocks, calendar, now) : null,
+    };
   });
   if (outcome.refused) throw refusalError(outcome.refused);
   return outcome.state;
@@ -152,6 +167,7 @@ export async function getProcedureState(
 ): Promise<ProcedureState> {
   const now = deps.clock.now();
   return withTenant(deps.db, context.organisationId, async (tx) => {
+    await requireDossierAccess(tx, context, complaintId, { what: 'procedure', at: now });
     const snapshot = await loadComplaintSnapshot(tx, context.organisationId, complaintId);
     if (!snapshot) throw new NotFoundError('De klacht');
     const calendar = await loadCalendar(tx, context.organisationId);
@@ -159,4 +175,16 @@ export async function getProcedureState(
     const clocks = computeClocks(snapshot, calendar, now);
     return stateOf(tx, context, complaintId, snapshot, clocks, calendar, now);
   });
+}
+
+/** For staff who see the dossier: the step, and the dossier's state after it. */
+export async function takeStep(
+  deps: ProcedureDeps,
+  context: AccessContext,
+  complaintId: string,
+  input: ProcedureActionInput,
+): Promise<ProcedureState> {
+  const state = await performAction(deps, context, complaintId, input);
+  if (!state) throw new NotFoundError('De klacht');
+  return state;
 }
