@@ -54,7 +54,7 @@ describe.each(databaseKinds())('who sees which dossier on %s', (kind) => {
       headers: { authorization: `Bearer ${org.admin.token}` },
       payload: { email: 'collega@kantoor.nl', displayName: 'Collega', roles: ['handler'] },
     });
-    expect(response.statusCode).toBe(201);
+    if (response.statusCode !== 201) throw new Error(`could not create a second handler: ${response.body}`);
     const { issueApiToken } = await import('../../src/auth/api-token.ts');
     const { withTenant } = await import('../../src/db/tenant.ts');
     otherHandlerToken = (
