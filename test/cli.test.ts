@@ -16,15 +16,17 @@ describe('klachtwijzer command line', () => {
     { timeout: 120_000 },
     async () => {
       const env = { DATA_DIR: dir };
-      expect((await runCliProcess(['migrate'], env)).stdout).toContain('Applied: 0001-foundation, 0002-procedure');
+      expect((await runCliProcess(['migrate'], env)).stdout).toContain(
+        'Applied: 0001-foundation, 0002-procedure',
+      );
       const demo = await runCliProcess(['demo'], env);
       expect(demo.code).toBe(0);
-      expect(demo.stdout).toContain('Added 30 demo complaints');
+      expect(demo.stdout).toContain('Added 31 demo complaints');
       expect((await runCliProcess(['demo'], env)).stdout).toContain('already holds complaints');
 
       const intact = await runCliProcess(['verify-log'], env);
       expect(intact.code).toBe(0);
-      expect(intact.stdout).toMatch(/^OK: 30 dossiers, \d{3,} events checked; every event chain is intact/);
+      expect(intact.stdout).toMatch(/^OK: 31 dossiers, \d{3,} events checked; every event chain is intact/);
 
       const handle = await openPGlite({ dataDir: dir });
       const victim = await sql<{ reference: string; complaint_id: string; id: string }>`
@@ -40,7 +42,7 @@ describe('klachtwijzer command line', () => {
 
       const broken = await runCliProcess(['verify-log'], env);
       expect(broken.code).toBe(1);
-      expect(broken.stdout).toContain('BROKEN: 30 dossiers');
+      expect(broken.stdout).toContain('BROKEN: 31 dossiers');
       expect(broken.stdout).toContain(
         `First broken event: complaint KL-2026-0007 (${victim.rows[0]!.complaint_id})`,
       );

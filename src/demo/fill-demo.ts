@@ -7,6 +7,8 @@ import { withTenant } from '../db/tenant.ts';
 import { newId } from '../ids.ts';
 import { findUserByEmail, insertUser } from '../users/user.repository.ts';
 import { takeStep } from '../procedure/procedure.service.ts';
+import { proposeIntakeKind } from '../domain/intake-recognition.ts';
+import { insertIntakeItem } from '../intake/intake.repository.ts';
 import { DEMO_COMPLAINTS } from './demo-complaints.ts';
 import { progressDemoComplaint, type DemoActors, type DemoComplaintFacts } from './demo-progress.ts';
 
@@ -133,5 +135,65 @@ export async function fillDemoOrganisation(
     }
     await progressDemoComplaint(db, actors, facts, clock.now());
   }
-  return { complaints: DEMO_COMPLAINTS.length, skipped: false };
+  await fillDemoIntake(db, clock, organisationId);
+  return { complaints: DEMO_COMPLAINTS.length + 1, skipped: false };
+}
+
+/** A few fresh arrivals for the intake queue: a form complaint awaiting triage and two e-mails. */
+async function fillDemoIntake(db: Kysely<Database>, clock: Clock, organisationId: string): Promise<void> {
+  const now = clock.now().getTime();
+  await registerComplaint(
+    { db, clock },
+    { ...systemContext(organisationId), actor: { kind: 'complainant', id: null } },
+    {
+      channel: 'web_form',
+      receivedAt: new Date(now - 3 * 60 * 60 * 1000),
+      complainant: { name: 'Romy Verhoeven', email: 'romy.verhoeven@example.nl', phone: '06-24681357' },
+      product: 'Reisverzekering doorlopend',
+      description:
+        'Mijn claim voor de gestolen fiets in Gent is na vijf weken nog steeds niet beoordeeld. Ik heb alle bonnen en het proces-verbaal gestuurd.',
+      desiredOutcome: 'Een beslissing op mijn claim binnen een week.',
+    },
+  );
+  const emails = [
+    {
+      hoursAgo: 5,
+      name: 'Hans Kuiper',
+      email: 'hans.kuiper@example.nl',
+      subject: 'Opzegging inboedelverzekering',
+      body: 'Geachte heer, mevrouw,\n\nHierbij zeg ik mijn inboedelverzekering (polis 4471-220) op per 1 januari. Wilt u de opzegging schriftelijk bevestigen?\n\nMet vriendelijke groet,\nHans Kuiper',
+    },
+    {
+      hoursAgo: 26,
+      name: 'Naima Haddou',
+      email: 'n.haddou@example.nl',
+      subject: 'Zeer ontevreden over uw reactie',
+      body: 'Ik heb drie keer gebeld over mijn premieverhoging en word steeds afgescheept. Ik ben hier zeer ontevreden over en wil een klacht indienen.',
+    },
+  ];
+  await withTenant(db, organisationId, async (tx) => {
+    for (const mail of emails) {
+      const proposal = proposeIntakeKind(mail.subject, mail.body);
+      await insertIntakeItem(tx, {
+        organisation_id: organisationId,
+        id: newId(),
+        channel: 'email',
+        received_at: new Date(now - mail.hoursAgo * 60 * 60 * 1000),
+        kind: 'unclassified',
+        proposed_kind: proposal.kind,
+        proposal_reason: proposal.reason,
+        status: 'new',
+        sender_name: mail.name,
+        sender_email: mail.email,
+        subject: mail.subject,
+        body_text: mail.body,
+        mail_message_id: null,
+        complaint_id: null,
+        cancellation_request_id: null,
+        triaged_by: null,
+        triaged_at: null,
+        created_at: clock.now(),
+      });
+    }
+  });
 }
