@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config.ts';
+import type { AttachmentLimits } from '../domain/attachment-policy.ts';
+import { DEFAULT_ATTACHMENT_LIMITS } from '../complaints/complaint.service.ts';
+import { createClientAddressResolver, type ClientAddressResolver } from './client-address.ts';
+import { DraftStore } from './draft-store.ts';
+import { FORM_TOKEN_MAX_AGE_MS } from './form-token.ts';
+import { createProofOfWork, type ProofOfWork } from './proof-of-work.ts';
+import { SlidingWindowLimiter } from './rate-limiter.ts';
+import { deriveTokenKey } from './signed-token.ts';
+import { loadStaticAssets, type StaticAssets } from './static-assets.ts';
+
+/** What the form settings come to; everything optional falls back to the documented default. */
+export type PublicFormConfig = Pick<Config, 'maxAttachmentBytes'> &
+  Partial<Pick<Config, 'trustedProxies' | 'formMinFillSeconds' | 'formSecret'>>;
+
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * Everything the form keeps in this process: keys, limits, drafts, used challenges. One per app.
+ * The rate limits are the issue's: 5 complaints an hour per address, 3 per e-mail address; a form
+ * sent without proof-of-work (no JavaScript, or a script that failed) 2 an hour per address; and any
+ * address may post the form itself at most 60 times an hour (each post may hold files in memory).
+ */
+export interface PublicFormRuntime {
+  formKey: Buffer;
+  confirmationKey: Buffer;
+  minFillMs: number;
+  attachmentLimits: AttachmentLimits;
+  pow: ProofOfWork;
+  drafts: DraftStore;
+  clientAddress: ClientAddressResolver;
+  limits: {
+    complaintsPerAddress: SlidingWindowLimiter;
+    complaintsWithoutPowPerAddress: SlidingWindowLimiter;
+    complaintsPerEmail: SlidingWindowLimiter;
+    postsPerAddress: SlidingWindowLimiter;
+  };
+  assets: StaticAssets;
+  /** False when the signing secret is made up for this process only (see FORM_SECRET). */
+  sharedSecret: boolean;
+}
+
+export function createPublicFormRuntime(
+  config: PublicFormConfig,
+  installationKey?: Buffer,
+): PublicFormRuntime {
+  const secret = config.formSecret
+    ? Buffer.from(config.formSecret, 'utf8')
+    : (installationKey ?? randomBytes(32));
+  const attachmentLimits: AttachmentLimits = {
+    ...DEFAULT_ATTACHMENT_LIMITS,
+    maxFileBytes: Math.min(DEFAULT_ATTACHMENT_LIMITS.maxFileBytes, config.maxAttachmentBytes),
+  };
+  return {
+    formKey: deriveTokenKey(secret, 'form token'),
+    confirmationKey: deriveTokenKey(secret, 'confirmation'),
+    minFillMs: (config.formMinFillSeconds ?? 4) * 1000,
+    attachmentLimits,
+    pow: createProofOfWork(deriveTokenKey(secret, 'proof of work')),
+    drafts: new DraftStore({
+      ttlMs: 30 * 60 * 1000,
+      sentTtlMs: FORM_TOKEN_MAX_AGE_MS,
+      maxBytes: 256 * 1024 * 1024,
+      maxDrafts: 5000,
+    }),
+    clientAddress: createClientAddressResolver(config.trustedProxies ?? []),
+    limits: {
+      complaintsPerAddress: new SlidingWindowLimiter({ limit: 5, windowMs: HOUR }),
+      complaintsWithoutPowPerAddress: new SlidingWindowLimiter({ limit: 2, windowMs: HOUR }),
+      complaintsPerEmail: new SlidingWindowLimiter({ limit: 3, windowMs: HOUR }),
+      postsPerAddress: new SlidingWindowLimiter({ limit: 60, windowMs: HOUR }),
+    },
+    assets: loadStaticAssets(),
+    sharedSecret: Boolean(config.formSecret) || installationKey !== undefined,
+  };
+}
