@@ -176,9 +176,9 @@ export const SETTINGS = [
   {
     env: 'FORM_SECRET',
     key: 'formSecret',
-    defaultText: '(unset: random per process)',
+    defaultText: '(unset: derived from SECRET_KEY)',
     description:
-      'Secret (at least 32 characters) that signs the public complaint form (fill time, proof-of-work, confirmation link). Unset: a random secret per process, so forms open during a restart are shown again to be re-sent; several processes behind a load balancer need the same value.',
+      'Secret (at least 32 characters) that signs the public complaint form (fill time, proof-of-work, confirmation link). Unset: a key derived from SECRET_KEY. A form signed with another key (a restart with a new key) is shown again to be re-sent, never dropped.',
     parse: (raw) => {
       const value = raw?.trim() ? raw.trim() : undefined;
       if (value !== undefined && value.length < 32) {
