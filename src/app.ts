@@ -10,6 +10,7 @@ import { registerDossierRoutes } from './dossier/dossier.routes.ts';
 import { installAuthentication } from './http/authentication.ts';
 import { ProblemSchema } from './http/common-schemas.ts';
 import { registerHealthRoutes, type ReadinessProbe } from './http/health.routes.ts';
+import { hasWebAppBuild, registerWebAppRoutes } from './http/web-app.routes.ts';
 import { problem, sendProblem, toProblem } from './http/problem.ts';
 import { PrivacyLogController } from './http/request-log.ts';
 import { installValidators } from './http/validation.ts';
@@ -33,6 +34,8 @@ export interface AppDeps {
     Partial<Pick<Config, 'maxMailBytes' | 'trustedProxies' | 'formMinFillSeconds' | 'formSecret'>>;
   /** Needed by the routes that store or sign something (mailboxes); without it they are not offered. */
   secrets?: Secrets;
+  /** Called after a step queued mail, so the outbox sends it now instead of at the next minute. */
+  onMailQueued?: () => void;
   readiness: ReadinessProbe;
 }
 
@@ -109,7 +112,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerUserRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerDeadlineRoutes(app);
-  registerProcedureRoutes(app, deps);
+  registerProcedureRoutes(app, {
+    db: deps.db,
+    clock: deps.clock,
+    ...(deps.secrets
+      ? {
+          letters: {
+            secrets: deps.secrets,
+            ...(deps.onMailQueued ? { onMailQueued: deps.onMailQueued } : {}),
+          },
+        }
+      : {}),
+  });
   registerIntakeRoutes(app, deps);
   registerPublicFormRoutes(app, deps);
   if (deps.secrets) {
@@ -125,6 +139,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     });
   }
+
+  // The staff app (web/dist) when it was built; API-only tests run without it.
+  if (hasWebAppBuild()) await registerWebAppRoutes(app);
 
   await app.ready();
   return app;

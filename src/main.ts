@@ -12,6 +12,7 @@ import { fillDemoOrganisation } from './demo/fill-demo.ts';
 import type { ReadinessCheck } from './http/health.routes.ts';
 import { startJobs, type JobRunner } from './jobs/jobs.ts';
 import { loadSecrets } from './secrets.ts';
+import { sendDueMail, type OutboxDeps } from './letters/outbox-sender.ts';
 import { watchAllMailboxes, type MailboxWatcher } from './intake/mailbox-watcher.ts';
 import { countOrganisations } from './organisations/organisation.repository.ts';
 import { createOrganisation, type CreatedOrganisation } from './organisations/organisation.service.ts';
@@ -55,11 +56,16 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
       );
     }
 
+    // Mail a step queued goes out right after its commit; the minute job is the safety net, and a
+    // start drains whatever an earlier process left behind (kill -9 between commit and send).
+    const outbox = config.jobsEnabled ? outboxKicker({ db: handle.db, clock, secrets, log }) : undefined;
+    outbox?.kick();
     const app = await buildApp({
       db: handle.db,
       clock,
       config,
       secrets,
+      ...(outbox ? { onMailQueued: outbox.kick } : {}),
       readiness: () => probeReadiness(handle, jobs, config.jobsEnabled),
     });
     const url = await app.listen({ host: config.host, port: config.port });
@@ -69,6 +75,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
       url,
       async stop() {
         await app.close();
+        await outbox?.idle();
         await watcher?.stop();
         await jobs?.stop();
         await handle.close();
@@ -115,6 +122,29 @@ async function probeReadiness(
     // The database check above already says what is wrong.
   }
   return checks;
+}
+
+/** One send run at a time; a kick during a run asks for one more run afterwards. */
+function outboxKicker(deps: OutboxDeps): { kick: () => void; idle: () => Promise<void> } {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const kick = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = sendDueMail(deps)
+      .then(() => undefined)
+      .catch((error: unknown) => deps.log.warn({ err: error }, 'outbox run failed'))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  };
+  return { kick, idle: async () => running };
 }
 
 /** Mail in and out, across organisations: an outage shows as "degraded", never as "not ready". */

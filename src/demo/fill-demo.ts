@@ -47,6 +47,27 @@ export async function fillDemoOrganisation(
       .limit(1)
       .executeTakeFirst();
     if (existing) return undefined;
+    // A letterhead to write with; only what the organisation has not filled in itself.
+    const org = await tx
+      .selectFrom('organisations')
+      .selectAll()
+      .where('id', '=', organisationId)
+      .executeTakeFirstOrThrow();
+    await tx
+      .updateTable('organisations')
+      .set({
+        street: org.street ?? 'Stationsplein 14',
+        postal_code: org.postal_code ?? '3511 ED',
+        city: org.city ?? 'Utrecht',
+        phone: org.phone ?? '030-123 45 67',
+        website: org.website ?? 'www.demo-assurantien.nl',
+        kvk_number: org.kvk_number ?? '12345678',
+        afm_number: org.afm_number ?? '12000123',
+        signer_name: org.signer_name ?? 'Anja Bos',
+        signer_title: org.signer_title ?? 'Klachtencoördinator',
+      })
+      .where('id', '=', organisationId)
+      .execute();
     const ids = new Map<string, string>();
     for (const person of DEMO_STAFF) {
       const found = await findUserByEmail(tx, organisationId, person.email);

@@ -59,7 +59,13 @@ export async function issueLetter(
     letter.dossierId,
     context.actor,
     context.userId,
-    { fileName: letter.fileName, mediaType: 'application/pdf', content: letter.pdf, title: letter.subject, kind: 'letter' },
+    {
+      fileName: letter.fileName,
+      mediaType: 'application/pdf',
+      content: letter.pdf,
+      title: letter.subject,
+      kind: 'letter',
+    },
     now,
   );
   const extras = [];
@@ -70,14 +76,24 @@ export async function issueLetter(
       letter.dossierId,
       context.actor,
       context.userId,
-      { fileName: extra.fileName, mediaType: extra.mediaType, content: extra.content, title: extra.fileName, kind: 'letter' },
+      {
+        fileName: extra.fileName,
+        mediaType: extra.mediaType,
+        content: extra.content,
+        title: extra.fileName,
+        kind: 'letter',
+      },
       now,
     );
     extras.push({ documentId: stored.documentId, fileName: extra.fileName, mediaType: extra.mediaType });
   }
   const messageId =
     letter.delivery === 'email'
-      ? createSignedMessageId({ organisationId, complaintId: letter.dossierId, letterId }, secrets.messageIdKey, mailDomain)
+      ? createSignedMessageId(
+          { organisationId, complaintId: letter.dossierId, letterId },
+          secrets.messageIdKey,
+          mailDomain,
+        )
       : null;
   await tx
     .insertInto('letters')

@@ -1,9 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import type { Clock } from '../clock.ts';
-import type { Database } from '../db/schema.ts';
 import { isLocalDate, type LocalDate } from '../domain/calendar/local-date.ts';
 import type { DecisionLetterContent } from '../domain/procedure/decision-letter.ts';
 import { ValidationError } from '../errors.ts';
@@ -11,7 +8,13 @@ import { accessOf } from '../http/authentication.ts';
 import { IdParams, problemResponses } from '../http/common-schemas.ts';
 import { jsonify } from '../http/json.ts';
 import { ACTION_BODIES, ProcedureStateSchema } from './procedure.schemas.ts';
-import { getProcedureState, performAction, type ProcedureActionInput } from './procedure.service.ts';
+import {
+  getProcedureState,
+  performAction,
+  type LetterOptions,
+  type ProcedureActionInput,
+  type ProcedureDeps,
+} from './procedure.service.ts';
 
 type ActionName = keyof typeof ACTION_BODIES;
 type Body = Record<string, unknown>;
@@ -92,10 +95,7 @@ type ProcedureOutcome = 'gegrond' | 'deels_gegrond' | 'ongegrond' | 'ingetrokken
  * One route per step (`/actions/acknowledge`, `/actions/send-decision-letter`, ...) so each has its
  * own schema in the OpenAPI document. A refused step answers 422 with every refusal and its code.
  */
-export function registerProcedureRoutes(
-  app: FastifyInstance,
-  deps: { db: Kysely<Database>; clock: Clock },
-): void {
+export function registerProcedureRoutes(app: FastifyInstance, deps: ProcedureDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   api.get(
     '/api/v1/complaints/:id/procedure',
@@ -125,7 +125,17 @@ export function registerProcedureRoutes(
       },
       async (request, reply) => {
         const body = request.body as Body;
-        const state = await performAction(deps, accessOf(request), request.params.id, toInput(action, body));
+        const delivery = body['delivery'];
+        const letter: LetterOptions = {
+          ...(delivery === 'email' || delivery === 'post' ? { delivery } : {}),
+          ...(typeof body['letterFields'] === 'object' && body['letterFields'] !== null
+            ? { letterFields: body['letterFields'] as Record<string, unknown> }
+            : {}),
+        };
+        const state = await performAction(deps, accessOf(request), request.params.id, {
+          ...toInput(action, body),
+          ...letter,
+        });
         // An involved employee signing their own statement gets no dossier back.
         return state ? jsonify(state) : reply.status(204).send(null);
       },

@@ -36,11 +36,19 @@ export const DecisionLetterSchema = strict({
   disputesBody: Type.Union([DisputesBodyBlockSchema, Type.Null()]),
 });
 
+/** How a step's letter goes out, and the letter fields staff wrote themselves (see docs/letters.md). */
+const LetterOptions = {
+  delivery: Type.Optional(Type.Union([Type.Literal('email'), Type.Literal('post')])),
+  letterFields: Type.Optional(
+    Type.Record(Type.String({ maxLength: 60 }), Type.Unknown(), { maxProperties: 40 }),
+  ),
+};
+
 /** The body each step takes; the path names the step. */
 export const ACTION_BODIES = {
-  acknowledge: Empty,
+  acknowledge: strict({ ...LetterOptions }),
   assign_handler: strict({ handlerId: Uuid }),
-  request_information: strict({ whatIsMissing: Text(5000) }),
+  request_information: strict({ whatIsMissing: Text(5000), ...LetterOptions }),
   register_information_received: strict({ requestId: Type.Optional(Uuid) }),
   close_information_not_needed: Empty,
   start_hearing: strict({ employeeId: Uuid, requestText: Text(10_000) }),
@@ -50,10 +58,10 @@ export const ACTION_BODIES = {
   flag_liability: Empty,
   notify_insurer: Empty,
   record_insurer_consultation: strict({ at: DateTime, withWhom: Text(300), agreed: Text(10_000) }),
-  send_delay_notice: strict({ reason: Text(2000), newDate: LocalDate }),
-  plan_meeting: strict({ scheduledFor: DateTime }),
+  send_delay_notice: strict({ reason: Text(2000), newDate: LocalDate, ...LetterOptions }),
+  plan_meeting: strict({ scheduledFor: DateTime, ...LetterOptions }),
   record_meeting: strict({ heldAt: DateTime, minutes: Text(50_000) }),
-  send_decision_letter: strict({ letter: DecisionLetterSchema }),
+  send_decision_letter: strict({ letter: DecisionLetterSchema, ...LetterOptions }),
   close: strict({
     category: Type.Optional(Type.Union([Text(200), Type.Null()])),
     rootCause: Type.Optional(Type.Union([Text(500), Type.Null()])),

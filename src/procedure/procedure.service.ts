@@ -27,10 +27,14 @@ import { NotFoundError, RuleViolationError } from '../errors.ts';
 import { applyActionEffects } from './action-effects.ts';
 import { loadCalendar, reloadAndRefreshClocks } from './clock-columns.ts';
 import { loadComplaintSnapshot } from './snapshot.repository.ts';
+import type { LetterDeps } from '../letters/complaint-letters.ts';
+import { sendLetterOfStep } from './step-letters.ts';
 
 export interface ProcedureDeps {
   db: Kysely<Database>;
   clock: Clock;
+  /** Without it, steps are recorded but their letters are not made (tests of the rules alone). */
+  letters?: LetterDeps;
 }
 
 /**
@@ -38,7 +42,7 @@ export interface ProcedureDeps {
  * employee, the statement, the minutes) is stored in rows that can be blanked; the domain only
  * sees that it is there, and the event only its digest.
  */
-export type ProcedureActionInput =
+export type ProcedureActionInput = (
   | Exclude<
       ActionRequest,
       {
@@ -53,7 +57,15 @@ export type ProcedureActionInput =
   | { action: 'request_information'; whatIsMissing: string }
   | { action: 'start_hearing'; employeeId: string; requestText: string }
   | { action: 'record_hearing_statement'; employeeId: string; statementText: string }
-  | { action: 'record_meeting'; heldAt: Date; minutes: string };
+  | { action: 'record_meeting'; heldAt: Date; minutes: string }
+) &
+  /** For steps that send a letter: how it goes out and the fields staff wrote themselves. */
+  LetterOptions;
+
+export interface LetterOptions {
+  delivery?: 'email' | 'post';
+  letterFields?: Record<string, unknown>;
+}
 
 export interface ProcedureState {
   complaint: ComplaintView;
@@ -112,6 +124,7 @@ export async function performAction(
   input: ProcedureActionInput,
 ): Promise<ProcedureState | null> {
   const now = deps.clock.now();
+  let mailQueued = false;
   const outcome = await withTenant(deps.db, context.organisationId, async (tx) => {
     const snapshot = await loadComplaintSnapshot(tx, context.organisationId, complaintId);
     if (!snapshot) throw new NotFoundError('De klacht');
@@ -132,6 +145,7 @@ export async function performAction(
     if (!evaluation.allowed) return { refused: [...evaluation.refusals], state: null };
 
     await applyActionEffects(tx, context, complaintId, snapshot, input, evaluation.nextStatus, now);
+    if (deps.letters) mailQueued = await sendLetterOfStep(tx, context, deps.letters, complaintId, input, now);
     const { snapshot: after, clocks } = await reloadAndRefreshClocks(
       tx,
       context.organisationId,
@@ -145,6 +159,7 @@ export async function performAction(
     };
   });
   if (outcome.refused) throw refusalError(outcome.refused);
+  if (mailQueued) deps.letters?.onMailQueued?.();
   return outcome.state;
 }
 

@@ -1,0 +1,351 @@
+import type { AccessContext } from '../auth/access-context.ts';
+import type { Tx } from '../db/tenant.ts';
+import { amsterdamDateOf, type LocalDate } from '../domain/calendar/local-date.ts';
+import { composeLetter } from '../domain/letters/compose-letter.ts';
+import { disputesBodyBlock } from '../domain/letters/disputes-body-block.ts';
+import { meetingCalendar, meetingEventOf } from '../domain/letters/ical.ts';
+import type { LetterCommon, LetterContentMap } from '../domain/letters/letter-content.ts';
+import { letterToText } from '../domain/letters/letter-text.ts';
+import { LETTER_TYPE_SPECS, type LetterLanguage, type LetterType } from '../domain/letters/letter-types.ts';
+import type { RenderableLetter } from '../domain/letters/renderable-letter.ts';
+import { defaultTemplate } from '../domain/letters/templates.ts';
+import { computeClocks } from '../domain/procedure/clocks.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { loadCalendar } from '../procedure/clock-columns.ts';
+import { loadComplaintSnapshot } from '../procedure/snapshot.repository.ts';
+import type { Secrets } from '../secrets.ts';
+import { letterheadFromOrganisation } from './render/letterhead.ts';
+import { renderLetterPdf } from './render/render-letter-pdf.ts';
+import { issueLetter, type IssuedLetter } from './issue-letter.ts';
+
+/** Letters about a complaint, filled in from its dossier; what staff typed overrides the defaults. */
+export type ComplaintLetterType = Extract<
+  LetterType,
+  'acknowledgment' | 'information_request' | 'delay_notice' | 'meeting_invitation' | 'decision'
+>;
+
+export interface LetterDeps {
+  secrets: Secrets;
+  onMailQueued?: () => void;
+}
+
+export interface LetterRequest {
+  /** Content fields to set or replace (e.g. the complaint summary in the handler's own words). */
+  fields?: Record<string, unknown>;
+  /** Defaults to e-mail when the recipient has an address, else post. */
+  delivery?: 'email' | 'post';
+  automatic?: boolean;
+}
+
+interface Gathered {
+  content: LetterContentMap[ComplaintLetterType];
+  recipientName: string;
+  recipientEmail: string | null;
+  language: LetterLanguage;
+  organisationName: string;
+  affiliationNumber: string | null;
+  letterhead: ReturnType<typeof letterheadFromOrganisation>;
+  mailDomain: string;
+  meeting: { reference: string } | null;
+}
+
+function dayOf(value: Date | string): LocalDate {
+  return amsterdamDateOf(new Date(value));
+}
+
+/** The ways to reach us, as the templates' "U kunt ons bereiken via …" continues. */
+function contactLine(org: {
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  postal_code: string | null;
+  city: string | null;
+}): string {
+  const ways = [
+    org.email ? `e-mail (${org.email})` : null,
+    org.phone ? `telefoon (${org.phone})` : null,
+    org.street && org.city
+      ? `post (${org.street}, ${[org.postal_code, org.city].filter(Boolean).join(' ')})`
+      : null,
+  ].filter((w): w is string => w !== null);
+  if (ways.length === 0) return 'de klachtencoördinator';
+  return ways.length === 1 ? ways[0]! : `${ways.slice(0, -1).join(', ')} of ${ways.at(-1)!}`;
+}
+
+async function gather(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+  type: ComplaintLetterType,
+  fields: Record<string, unknown>,
+  now: Date,
+): Promise<Gathered> {
+  const row = await tx
+    .selectFrom('complaints as c')
+    .innerJoin('complainants as p', (j) =>
+      j.onRef('p.organisation_id', '=', 'c.organisation_id').onRef('p.id', '=', 'c.complainant_id'),
+    )
+    .leftJoin('users as h', (j) =>
+      j.onRef('h.organisation_id', '=', 'c.organisation_id').onRef('h.id', '=', 'c.handler_id'),
+    )
+    .select([
+      'c.reference',
+      'c.received_at',
+      'c.description',
+      'p.name as complainant_name',
+      'p.email as complainant_email',
+      'p.street',
+      'p.postal_code',
+      'p.city',
+      'h.display_name as handler_name',
+    ])
+    .where('c.organisation_id', '=', organisationId)
+    .where('c.id', '=', complaintId)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('De klacht');
+  const org = await tx
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', organisationId)
+    .executeTakeFirstOrThrow();
+  const smtp = await tx
+    .selectFrom('smtp_settings')
+    .select('from_address')
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  const snapshot = await loadComplaintSnapshot(tx, organisationId, complaintId);
+  if (!snapshot) throw new NotFoundError('De klacht');
+  const clocks = computeClocks(snapshot, await loadCalendar(tx, organisationId), now);
+  const decisionDue = clocks.find((c) => c.kind === 'decision')?.dueDate ?? null;
+
+  const language = org.letter_language;
+  const reference = row.reference;
+  const handlerName = row.handler_name ?? org.signer_name ?? 'de klachtencoördinator';
+  const contactDetails = contactLine(org);
+  const common: LetterCommon = {
+    reference,
+    letterDate: dayOf(now),
+    place: org.city ?? null,
+    recipient: {
+      name: row.complainant_name,
+      addressLines: [row.street, [row.postal_code, row.city].filter(Boolean).join(' ')].filter(
+        (l): l is string => !!l,
+      ),
+    },
+    salutation: null,
+    signer: {
+      name: row.handler_name ?? org.signer_name,
+      role: row.handler_name ? 'Klachtbehandelaar' : org.signer_title,
+    },
+  };
+  const receivedDate = dayOf(row.received_at);
+  const summary = row.description.length > 400 ? `${row.description.slice(0, 397)}...` : row.description;
+
+  let content: LetterContentMap[ComplaintLetterType];
+  switch (type) {
+    case 'acknowledgment':
+      content = {
+        ...common,
+        receivedDate,
+        complaintSummary: summary,
+        investigationMethod:
+          'Wij bestuderen uw klacht en uw dossier. Gaat de klacht over een medewerker, dan vragen wij die om een reactie. Missen wij informatie, dan laten wij u dat binnen tien werkdagen weten.',
+        expectedContactDate: decisionDue,
+        handlerName,
+        contactDetails,
+      };
+      break;
+    case 'information_request':
+      content = {
+        ...common,
+        missingInformation: [],
+        answerBy: null,
+        contactDetails,
+        receivedDate,
+        consequence: null,
+      };
+      break;
+    case 'delay_notice':
+      content = {
+        ...common,
+        reason: null,
+        newDate: null,
+        contactDetails,
+        receivedDate,
+        originalDate: decisionDue,
+      };
+      break;
+    case 'meeting_invitation':
+      content = {
+        ...common,
+        meetingDate: null,
+        startTime: null,
+        endTime: null,
+        location: org.street && org.city ? `${org.name}, ${org.street}, ${org.city}` : null,
+        handlerName,
+        contactDetails,
+        topic: summary,
+        respondBy: null,
+      };
+      break;
+    case 'decision': {
+      const body = await tx
+        .selectFrom('disputes_bodies')
+        .selectAll()
+        .where('organisation_id', '=', organisationId)
+        .executeTakeFirstOrThrow();
+      content = {
+        ...common,
+        receivedDate,
+        complaintSummary: summary,
+        investigationResults: null,
+        judgment: null,
+        followUpActions: null,
+        furtherContact: `Wilt u over ons standpunt verder praten? Neem dan contact met ons op via ${contactDetails}.`,
+        disputesBody: disputesBodyBlock(
+          {
+            name: body.name,
+            postalAddress: body.postal_address,
+            postalCodeCity: body.postal_code_city,
+            phone: body.phone,
+            email: body.email,
+            website: body.website,
+          },
+          org.kifid_affiliation_number,
+          language,
+        ),
+      };
+      break;
+    }
+  }
+  return {
+    content: { ...content, ...fields } as LetterContentMap[ComplaintLetterType],
+    recipientName: row.complainant_name,
+    recipientEmail: row.complainant_email,
+    language,
+    organisationName: org.name,
+    affiliationNumber: org.kifid_affiliation_number,
+    letterhead: letterheadFromOrganisation(org),
+    mailDomain: (smtp?.from_address.split('@')[1] ?? 'klachtwijzer.invalid').toLowerCase(),
+    meeting: type === 'meeting_invitation' ? { reference } : null,
+  };
+}
+
+async function templateFor(tx: Tx, organisationId: string, type: LetterType, language: LetterLanguage) {
+  // Organisation templates (with their required elements guaranteed by mergeTemplate) come with the
+  // template editor; until then every organisation writes with the default texts.
+  void tx;
+  void organisationId;
+  return defaultTemplate(type, language);
+}
+
+async function compose(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+  type: ComplaintLetterType,
+  request: LetterRequest,
+  now: Date,
+): Promise<{ gathered: Gathered; letter: RenderableLetter }> {
+  const gathered = await gather(tx, organisationId, complaintId, type, request.fields ?? {}, now);
+  const letter = composeLetter({
+    type,
+    content: gathered.content,
+    template: await templateFor(tx, organisationId, type, gathered.language),
+    organisation: { name: gathered.organisationName, kifidAffiliationNumber: gathered.affiliationNumber },
+  });
+  return { gathered, letter };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The PDF as it would go out now; a letter that is not complete yet is marked as a draft. */
+export async function previewComplaintLetter(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+  type: ComplaintLetterType,
+  request: LetterRequest,
+  now: Date,
+): Promise<{ pdf: Buffer; problems: readonly string[] }> {
+  const { gathered, letter } = await compose(tx, organisationId, complaintId, type, request, now);
+  return {
+    pdf: await renderLetterPdf(letter, gathered.letterhead, { language: gathered.language }),
+    problems: letter.problems,
+  };
+}
+
+/**
+ * Composes, checks, renders and issues the letter in the caller's transaction. A letter with an
+ * empty required element is refused with a Dutch message naming each one; nothing is stored then.
+ */
+export async function sendComplaintLetter(
+  tx: Tx,
+  context: AccessContext,
+  deps: LetterDeps,
+  complaintId: string,
+  type: ComplaintLetterType,
+  request: LetterRequest,
+  now: Date,
+): Promise<IssuedLetter> {
+  const { gathered, letter } = await compose(tx, context.organisationId, complaintId, type, request, now);
+  if (letter.problems.length > 0) {
+    throw new ValidationError(
+      `${capitalise(LETTER_TYPE_SPECS[type].noun.nl)} kan nog niet worden verstuurd: ${letter.problems.join(' ')}`,
+      letter.problems.map((message) => ({ field: '/letter', message })),
+      'letter_incomplete',
+    );
+  }
+  const delivery = request.delivery ?? (gathered.recipientEmail ? 'email' : 'post');
+  if (delivery === 'email' && !gathered.recipientEmail) {
+    throw new ValidationError('De klager heeft geen e-mailadres; verstuur de brief per post.', [
+      { field: '/delivery', message: 'no e-mail address on the dossier' },
+    ]);
+  }
+  const pdf = await renderLetterPdf(letter, gathered.letterhead, { language: gathered.language });
+  const calendar = gathered.meeting
+    ? meetingEventOf(gathered.content as LetterContentMap['meeting_invitation'], {
+        uid: `${complaintId}-${now.getTime()}@${gathered.mailDomain}`,
+        stamp: now,
+        organisationName: gathered.organisationName,
+        language: gathered.language,
+      })
+    : null;
+  return issueLetter(
+    tx,
+    context,
+    deps.secrets,
+    gathered.mailDomain,
+    {
+      complaintId,
+      cancellationRequestId: null,
+      dossierId: complaintId,
+      letterType: type,
+      language: gathered.language,
+      recipientKind: 'complainant',
+      recipientName: gathered.recipientName,
+      recipientEmail: gathered.recipientEmail,
+      delivery,
+      automatic: request.automatic ?? false,
+      subject: `${letter.subject} [${letter.reference}]`,
+      text: letterToText(letter),
+      pdf,
+      fileName: `${letter.title}.pdf`,
+      content: gathered.content,
+      ...(calendar
+        ? {
+            extraAttachments: [
+              {
+                fileName: 'gesprek.ics',
+                mediaType: 'text/calendar',
+                content: Buffer.from(meetingCalendar(calendar)),
+              },
+            ],
+          }
+        : {}),
+    },
+    now,
+  );
+}

@@ -1,0 +1,83 @@
+import type { AccessContext } from '../auth/access-context.ts';
+import type { Tx } from '../db/tenant.ts';
+import { addWorkingDays } from '../domain/calendar/terms.ts';
+import { amsterdamDateOf, type LocalDate } from '../domain/calendar/local-date.ts';
+import {
+  sendComplaintLetter,
+  type ComplaintLetterType,
+  type LetterDeps,
+} from '../letters/complaint-letters.ts';
+import { loadCalendar } from './clock-columns.ts';
+import type { ProcedureActionInput } from './procedure.service.ts';
+
+const AMSTERDAM_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function clockTime(instant: Date): string {
+  return AMSTERDAM_TIME.format(instant);
+}
+
+/**
+ * The letter each step that reaches the complainant sends (R2, R6, R7, R8), made in the same
+ * transaction as the step: the step and its letter happen together or not at all.
+ */
+export async function sendLetterOfStep(
+  tx: Tx,
+  context: AccessContext,
+  deps: LetterDeps,
+  complaintId: string,
+  input: ProcedureActionInput,
+  now: Date,
+): Promise<boolean> {
+  const own = input.letterFields ?? {};
+  let type: ComplaintLetterType;
+  let fields: Record<string, unknown>;
+  switch (input.action) {
+    case 'acknowledge':
+      type = 'acknowledgment';
+      fields = own;
+      break;
+    case 'request_information': {
+      const calendar = await loadCalendar(tx, context.organisationId);
+      const answerBy: LocalDate = addWorkingDays(calendar, amsterdamDateOf(now), 10).date;
+      type = 'information_request';
+      fields = { missingInformation: [input.whatIsMissing], answerBy, ...own };
+      break;
+    }
+    case 'send_delay_notice':
+      type = 'delay_notice';
+      fields = { reason: input.reason, newDate: input.newDate, ...own };
+      break;
+    case 'plan_meeting': {
+      const end = new Date(input.scheduledFor.getTime() + 60 * 60_000);
+      type = 'meeting_invitation';
+      fields = {
+        meetingDate: amsterdamDateOf(input.scheduledFor),
+        startTime: clockTime(input.scheduledFor),
+        endTime: clockTime(end),
+        ...own,
+      };
+      break;
+    }
+    case 'send_decision_letter':
+      type = 'decision';
+      fields = { ...input.letter, ...own };
+      break;
+    default:
+      return false;
+  }
+  const issued = await sendComplaintLetter(
+    tx,
+    context,
+    deps,
+    complaintId,
+    type,
+    { fields, ...(input.delivery ? { delivery: input.delivery } : {}) },
+    now,
+  );
+  return issued.messageId !== null;
+}
