@@ -10,7 +10,6 @@ import { registerDossierRoutes } from './dossier/dossier.routes.ts';
 import { installAuthentication } from './http/authentication.ts';
 import { ProblemSchema } from './http/common-schemas.ts';
 import { registerHealthRoutes, type ReadinessProbe } from './http/health.routes.ts';
-import { hasWebAppBuild, registerWebAppRoutes } from './http/web-app.routes.ts';
 import { problem, sendProblem, toProblem } from './http/problem.ts';
 import { PrivacyLogController } from './http/request-log.ts';
 import { installValidators } from './http/validation.ts';
@@ -140,8 +139,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
 
-  // The staff app (web/dist) when it was built; API-only tests run without it.
-  if (hasWebAppBuild()) await registerWebAppRoutes(app);
 
   await app.ready();
   return app;
