@@ -139,7 +139,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
 
-
   await app.ready();
   return app;
 }
