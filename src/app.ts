@@ -1,17 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { registerAccountAdminRoutes } from './auth/account-admin.routes.ts';
+import { createAttemptLimits, type AttemptLimitRules } from './auth/attempt-limits.ts';
+import { registerAuthRoutes } from './auth/auth.routes.ts';
+import type { IssuedLink } from './auth/identity-deps.ts';
+import { createPasswordHasher, type PasswordHashingCost } from './auth/password-hasher.ts';
+import { createSessionCookies } from './auth/session-cookie.ts';
 import type { Clock } from './clock.ts';
 import { registerComplaintRoutes } from './complaints/complaint.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { registerDossierRoutes } from './dossier/dossier.routes.ts';
 import { installAuthentication } from './http/authentication.ts';
+import { createClientInfoReader } from './http/client-info.ts';
 import { ProblemSchema } from './http/common-schemas.ts';
 import { registerHealthRoutes, type ReadinessProbe } from './http/health.routes.ts';
 import { problem, sendProblem, toProblem } from './http/problem.ts';
 import { PrivacyLogController } from './http/request-log.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { installValidators } from './http/validation.ts';
 import { registerIntakeRoutes } from './intake/intake.routes.ts';
 import { registerMailboxRoutes } from './intake/mailbox.routes.ts';
@@ -21,6 +30,7 @@ import type { Logger } from 'pino';
 import { registerNotificationRoutes } from './notifications/notification.routes.ts';
 import { registerOrganisationRoutes } from './organisations/organisation.routes.ts';
 import { registerProcedureSettingsRoutes } from './organisations/procedure-settings.routes.ts';
+import { registerPortalRoutes } from './portal/portal.routes.ts';
 import { registerPublicFormRoutes } from './public-form/public-form.routes.ts';
 import { registerDeadlineRoutes } from './procedure/deadlines.routes.ts';
 import { registerProcedureRoutes } from './procedure/procedure.routes.ts';
@@ -30,12 +40,28 @@ export interface AppDeps {
   db: Kysely<Database>;
   clock: Clock;
   config: Pick<Config, 'logLevel' | 'maxAttachmentBytes' | 'maxJsonBodyBytes'> &
-    Partial<Pick<Config, 'maxMailBytes' | 'trustedProxies' | 'formMinFillSeconds' | 'formSecret'>>;
-  /** Needed by the routes that store or sign something (mailboxes); without it they are not offered. */
+    Partial<
+      Pick<
+        Config,
+        | 'maxMailBytes'
+        | 'trustedProxies'
+        | 'formMinFillSeconds'
+        | 'formSecret'
+        | 'cookieSecure'
+        | 'portalTokenDaysAfterClose'
+      >
+    >;
+  /** Needed by the routes that store or sign something (mailboxes, sign-in); without it they are not offered. */
   secrets?: Secrets;
   /** Called after a step queued mail, so the outbox sends it now instead of at the next minute. */
   onMailQueued?: () => void;
   readiness: ReadinessProbe;
+  /** Staff sign-in knobs that only tests turn: a cheaper password hash, other limits, the reset-link catcher. */
+  identity?: {
+    passwordHashing?: PasswordHashingCost;
+    attemptLimits?: Partial<AttemptLimitRules>;
+    resetLinkSink?: (link: IssuedLink) => void;
+  };
 }
 
 /** Builds the HTTP application; `main.ts` listens, tests use `app.inject()`. */
@@ -65,12 +91,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.addSchema(ProblemSchema);
 
+  const cookies = createSessionCookies(deps.config.cookieSecure ?? 'auto');
+  const clientInfo = createClientInfoReader(deps.config.trustedProxies ?? []);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     return payload;
   });
+  installSecurityHeaders(app, { isSecure: cookies.isSecure });
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
@@ -89,8 +116,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description:
           'Klachtenbehandeling volgens de klachtenprocedure. Errors are RFC 9457 problem documents.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token (kw1_…) for other systems' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: '__Host-kw_session',
+            description:
+              'Browser session from POST /api/v1/auth/login (kw_session on http://localhost); requests ' +
+              'that change something also send X-CSRF-Token.',
+          },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
     },
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, index) =>
@@ -98,7 +137,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   });
 
-  installAuthentication(app, deps.db);
+  await app.register(cookie);
+  installAuthentication(app, { db: deps.db, clock: deps.clock, cookies });
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
@@ -109,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerOrganisationRoutes(app, deps);
   registerProcedureSettingsRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerAccountAdminRoutes(app, { db: deps.db, clock: deps.clock, clientInfo });
   registerNotificationRoutes(app, deps);
   registerDeadlineRoutes(app);
   registerProcedureRoutes(app, {
@@ -125,7 +166,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerIntakeRoutes(app, deps);
   registerPublicFormRoutes(app, deps);
+  registerPortalRoutes(app, deps);
   if (deps.secrets) {
+    registerAuthRoutes(app, {
+      identity: {
+        db: deps.db,
+        clock: deps.clock,
+        secrets: deps.secrets,
+        passwords: createPasswordHasher(deps.identity?.passwordHashing),
+        limits: createAttemptLimits(deps.identity?.attemptLimits),
+        ...(deps.identity?.resetLinkSink ? { resetLinkSink: deps.identity.resetLinkSink } : {}),
+      },
+      cookies,
+      clientInfo,
+    });
     registerSmtpSettingsRoutes(app, { db: deps.db, clock: deps.clock, secrets: deps.secrets });
     registerMailboxRoutes(app, {
       db: deps.db,

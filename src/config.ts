@@ -19,7 +19,12 @@ export interface Config {
   secretKey: string | undefined;
   formMinFillSeconds: number;
   formSecret: string | undefined;
+  cookieSecure: CookieSecure;
+  portalTokenDaysAfterClose: number;
 }
+
+/** `auto`: Secure cookies (and HSTS) unless the request is addressed to localhost itself. */
+export type CookieSecure = 'auto' | 'always' | 'never';
 
 interface SettingDefinition<K extends keyof Config> {
   env: string;
@@ -187,6 +192,28 @@ export const SETTINGS = [
       return value;
     },
   } satisfies SettingDefinition<'formSecret'>,
+  {
+    env: 'COOKIE_SECURE',
+    key: 'cookieSecure',
+    defaultText: 'auto',
+    description:
+      'Whether the sign-in cookie is Secure (sent over HTTPS only, named __Host-kw_session) and HSTS is sent: true, false or auto. Auto: secure unless the request is addressed to localhost, 127.0.0.1 or [::1], so `npm start` works on http://localhost:3000. Behind a proxy that terminates HTTPS and passes Host as 127.0.0.1, set true.',
+    parse: (raw) => {
+      const value = raw?.trim().toLowerCase() ?? '';
+      if (value === '' || value === 'auto') return 'auto';
+      if (['1', 'true', 'yes', 'on'].includes(value)) return 'always';
+      if (['0', 'false', 'no', 'off'].includes(value)) return 'never';
+      throw new ConfigError(`COOKIE_SECURE must be auto, true or false, got "${raw}"`);
+    },
+  } satisfies SettingDefinition<'cookieSecure'>,
+  {
+    env: 'PORTAL_TOKEN_DAYS_AFTER_CLOSE',
+    key: 'portalTokenDaysAfterClose',
+    defaultText: '90',
+    description:
+      'How many days after a complaint is closed or withdrawn the personal link to the complainant portal (and every portal session) still works. While the complaint is open the link always works.',
+    parse: integerIn('PORTAL_TOKEN_DAYS_AFTER_CLOSE', 0, 3650, 90),
+  } satisfies SettingDefinition<'portalTokenDaysAfterClose'>,
 ] as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

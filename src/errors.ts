@@ -35,8 +35,8 @@ export class ValidationError extends AppError {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'U bent niet aangemeld of uw sleutel is ongeldig.') {
-    super(401, 'unauthenticated', message);
+  constructor(message = 'U bent niet aangemeld of uw sleutel is ongeldig.', code = 'unauthenticated') {
+    super(401, code, message);
   }
 }
 
@@ -68,5 +68,12 @@ export class RuleViolationError extends AppError {
 export class PayloadTooLargeError extends AppError {
   constructor(message: string, limitBytes: number) {
     super(413, 'payload_too_large', message, { details: { limitBytes } });
+  }
+}
+
+/** Too many attempts from one place; `retryAfterSeconds` also goes out as the Retry-After header. */
+export class TooManyRequestsError extends AppError {
+  constructor(message: string, retryAfterSeconds: number, code = 'too_many_requests') {
+    super(429, code, message, { details: { retryAfterSeconds } });
   }
 }

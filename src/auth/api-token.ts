@@ -7,7 +7,7 @@ import { newId, isUuid } from '../ids.ts';
 import type { AccessContext } from './access-context.ts';
 
 /**
- * API tokens for other systems and, until staff login lands, for development. The token names its
+ * API tokens for other systems (people sign in with a session instead). The token names its
  * organisation and id, so the lookup key starts with organisation_id like every other key; only a
  * SHA-256 of the secret is stored.
  */

@@ -59,6 +59,21 @@ export interface UsersTable {
   must_change_password: Generated<boolean>;
   disabled_at: Timestamp | null;
   created_at: Timestamp;
+  password_changed_at: Timestamp | null;
+  failed_login_count: Generated<number>;
+  lockout_count: Generated<number>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  /** Sealed with the stored-secrets key (AES-256-GCM); the TOTP seed must be given back to verify. */
+  totp_secret_encrypted: string | null;
+  totp_pending_secret_encrypted: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** The last 30-second step a code was accepted for: a code is never accepted twice. */
+  totp_last_step: ColumnType<
+    string | number | bigint | null,
+    string | number | bigint | null,
+    string | number | bigint | null
+  >;
 }
 
 export interface ApiTokensTable {
@@ -143,6 +158,9 @@ export interface ComplaintsTable {
   clocks_provisional: Generated<boolean>;
   reclassified_at: Timestamp | null;
   reclassified_as: IntakeKind | null;
+  /** How the complainant would like to hear our position, as chosen in the portal. */
+  decision_preference: 'meeting' | 'letter' | null;
+  decision_preference_at: Timestamp | null;
 }
 
 export interface ComplaintInvolvedEmployeesTable {
@@ -495,6 +513,92 @@ export interface DossierReadsTable {
   read_at: Timestamp;
 }
 
+export type SessionStage = 'active' | 'totp' | 'change_password' | 'enrol_totp';
+
+export interface SessionsTable {
+  organisation_id: string;
+  id: string;
+  secret_sha256: string;
+  user_id: string;
+  stage: SessionStage;
+  second_factor_at: Timestamp | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  client_address: string | null;
+}
+
+export type UserTokenPurpose = 'invitation' | 'password_reset';
+
+export interface UserTokensTable {
+  organisation_id: string;
+  id: string;
+  user_id: string;
+  purpose: UserTokenPurpose;
+  secret_sha256: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface RecoveryCodesTable {
+  organisation_id: string;
+  user_id: string;
+  code_sha256: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface SecurityEventsTable {
+  organisation_id: string;
+  id: string;
+  user_id: string | null;
+  type: string;
+  occurred_at: Timestamp;
+  actor_id: string | null;
+  client_address: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+export interface PortalTokensTable {
+  organisation_id: string;
+  id: string;
+  complaint_id: string;
+  secret_sha256: string;
+  created_at: Timestamp;
+  first_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+/** `code`: opened with a link already used once; only the one-time code pages are open to it. */
+export type PortalSessionStage = 'code' | 'active';
+
+export interface PortalSessionsTable {
+  organisation_id: string;
+  id: string;
+  token_id: string;
+  complaint_id: string;
+  secret_sha256: string;
+  stage: PortalSessionStage;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Timestamp | null;
+}
+
+export interface PortalCodesTable {
+  organisation_id: string;
+  id: string;
+  session_id: string;
+  complaint_id: string;
+  code_hmac: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  used_at: Timestamp | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -528,7 +632,14 @@ export interface Database {
   letter_templates: LetterTemplatesTable;
   letters: LettersTable;
   outbox: OutboxTable;
+  sessions: SessionsTable;
+  user_tokens: UserTokensTable;
+  recovery_codes: RecoveryCodesTable;
+  security_events: SecurityEventsTable;
   dossier_reads: DossierReadsTable;
+  portal_tokens: PortalTokensTable;
+  portal_sessions: PortalSessionsTable;
+  portal_codes: PortalCodesTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;

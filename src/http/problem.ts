@@ -111,6 +111,8 @@ export function toProblem(error: unknown): Problem {
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: Problem): FastifyReply {
+  if (typeof body['retryAfterSeconds'] === 'number')
+    reply.header('retry-after', String(body['retryAfterSeconds']));
   return reply
     .status(body.status)
     .type('application/problem+json; charset=utf-8')

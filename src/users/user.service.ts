@@ -28,7 +28,7 @@ export function toUserView(row: UserRow): UserView {
   };
 }
 
-/** Accounts are created without a password; signing in (invitation links) arrives with staff identity. */
+/** Accounts are created without a password; the administrator then sends an invitation link (auth/invitation.service.ts). */
 export async function createUser(
   deps: { db: Kysely<Database>; clock: Clock },
   context: AccessContext,
