@@ -17,6 +17,7 @@ import type { Secrets } from '../secrets.ts';
 import { letterheadFromOrganisation } from './render/letterhead.ts';
 import { renderLetterPdf } from './render/render-letter-pdf.ts';
 import { issueLetter, type IssuedLetter } from './issue-letter.ts';
+import { issuePortalLink } from '../portal/portal-link.ts';
 
 /** Letters about a complaint, filled in from its dossier; what staff typed overrides the defaults. */
 export type ComplaintLetterType = Extract<
@@ -27,6 +28,8 @@ export type ComplaintLetterType = Extract<
 export interface LetterDeps {
   secrets: Secrets;
   onMailQueued?: () => void;
+  /** Where complainants reach the product; with it, the acknowledgment carries their portal link. */
+  publicBaseUrl?: string;
 }
 
 export interface LetterRequest {
@@ -79,6 +82,7 @@ async function gather(
   type: ComplaintLetterType,
   fields: Record<string, unknown>,
   now: Date,
+  portal: { baseUrl: string; issue: boolean } | null,
 ): Promise<Gathered> {
   const row = await tx
     .selectFrom('complaints as c')
@@ -143,7 +147,21 @@ async function gather(
 
   let content: LetterContentMap[ComplaintLetterType];
   switch (type) {
-    case 'acknowledgment':
+    case 'acknowledgment': {
+      // The personal link to the portal is made only when the letter really goes out.
+      const link = portal
+        ? portal.issue
+          ? (
+              await issuePortalLink(tx, {
+                organisationId,
+                complaintId,
+                now,
+                baseUrl: portal.baseUrl,
+                language,
+              })
+            ).url
+          : `${portal.baseUrl.replace(/\/$/, '')}/portaal/…`
+        : null;
       content = {
         ...common,
         receivedDate,
@@ -152,9 +170,10 @@ async function gather(
           'Wij bestuderen uw klacht en uw dossier. Gaat de klacht over een medewerker, dan vragen wij die om een reactie. Missen wij informatie, dan laten wij u dat binnen tien werkdagen weten.',
         expectedContactDate: decisionDue,
         handlerName,
-        contactDetails,
+        contactDetails: link ? `${contactDetails}, of via uw persoonlijke pagina ${link}` : contactDetails,
       };
       break;
+    }
     case 'information_request':
       content = {
         ...common,
@@ -246,8 +265,9 @@ async function compose(
   type: ComplaintLetterType,
   request: LetterRequest,
   now: Date,
+  portal: { baseUrl: string; issue: boolean } | null = null,
 ): Promise<{ gathered: Gathered; letter: RenderableLetter }> {
-  const gathered = await gather(tx, organisationId, complaintId, type, request.fields ?? {}, now);
+  const gathered = await gather(tx, organisationId, complaintId, type, request.fields ?? {}, now, portal);
   const letter = composeLetter({
     type,
     content: gathered.content,
@@ -290,7 +310,16 @@ export async function sendComplaintLetter(
   request: LetterRequest,
   now: Date,
 ): Promise<IssuedLetter> {
-  const { gathered, letter } = await compose(tx, context.organisationId, complaintId, type, request, now);
+  const portal = deps.publicBaseUrl ? { baseUrl: deps.publicBaseUrl, issue: true } : null;
+  const { gathered, letter } = await compose(
+    tx,
+    context.organisationId,
+    complaintId,
+    type,
+    request,
+    now,
+    portal,
+  );
   if (letter.problems.length > 0) {
     throw new ValidationError(
       `${capitalise(LETTER_TYPE_SPECS[type].noun.nl)} kan nog niet worden verstuurd: ${letter.problems.join(' ')}`,

@@ -26,7 +26,11 @@ describe.each(databaseKinds())('letters of the procedure steps on %s', (kind) =>
   let smtp: SmtpTestServer;
   let org: TestOrganisation;
   const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
-  const deps = () => ({ db: database.handle.db, clock, letters: { secrets } });
+  const deps = () => ({
+    db: database.handle.db,
+    clock,
+    letters: { secrets, publicBaseUrl: 'https://klachten.brouwer-zoen.nl' },
+  });
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -129,6 +133,13 @@ describe.each(databaseKinds())('letters of the procedure steps on %s', (kind) =>
     expect(text).toContain('Behandelaar Bea'); // (e)
     expect(text).toContain('klachten@brouwer-zoen.nl'); // (f)
     expect(text).toContain('Ëlla van Dijk-Noël');
+    // The complainant's personal portal link, issued with the letter.
+    // (The PDF may break the long link after /portaal/; the mail body keeps it whole.)
+    expect(text).toMatch(/persoonlijke pagina https:\/\/klachten\.brouwer-zoen\.nl\/portaal\/ ?kwp1_\S+/);
+    const tokens = await withTenant(database.handle.db, org.id, (tx) =>
+      tx.selectFrom('portal_tokens').select('complaint_id').where('organisation_id', '=', org.id).execute(),
+    );
+    expect(tokens).toEqual([{ complaint_id: complaint.id }]);
 
     const before = smtp.received.length;
     expect(
@@ -142,6 +153,7 @@ describe.each(databaseKinds())('letters of the procedure steps on %s', (kind) =>
     });
     expect(mail.subject).toContain(`[${complaint.reference}]`);
     expect(mail.text).toContain('Behandelaar Bea');
+    expect(mail.text).toMatch(/https:\/\/klachten\.brouwer-zoen\.nl\/portaal\/kwp1_[\w-]+/);
     expect(mail.headers.get('auto-submitted')).toBe('no');
     expect(mail.attachments.map((a) => a.contentType)).toEqual(['application/pdf']);
     expect(sha256Hex(mail.attachments[0]!.content)).toBe(letter!.pdf_sha256);
