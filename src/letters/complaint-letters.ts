@@ -22,7 +22,12 @@ import { issuePortalLink } from '../portal/portal-link.ts';
 /** Letters about a complaint, filled in from its dossier; what staff typed overrides the defaults. */
 export type ComplaintLetterType = Extract<
   LetterType,
-  'acknowledgment' | 'information_request' | 'delay_notice' | 'meeting_invitation' | 'decision'
+  | 'acknowledgment'
+  | 'information_request'
+  | 'delay_notice'
+  | 'meeting_invitation'
+  | 'decision'
+  | 'hearing_request'
 >;
 
 export interface LetterDeps {
@@ -33,6 +38,8 @@ export interface LetterDeps {
 }
 
 export interface LetterRequest {
+  /** For a letter to an involved employee (the hearing request): who; else the complainant. */
+  employeeId?: string;
   /** Content fields to set or replace (e.g. the complaint summary in the handler's own words). */
   fields?: Record<string, unknown>;
   /** Defaults to e-mail when the recipient has an address, else post. */
@@ -42,6 +49,7 @@ export interface LetterRequest {
 
 interface Gathered {
   content: LetterContentMap[ComplaintLetterType];
+  recipientKind: 'complainant' | 'employee';
   recipientName: string;
   recipientEmail: string | null;
   language: LetterLanguage;
@@ -83,6 +91,7 @@ async function gather(
   fields: Record<string, unknown>,
   now: Date,
   portal: { baseUrl: string; issue: boolean } | null,
+  employeeId: string | undefined,
 ): Promise<Gathered> {
   const row = await tx
     .selectFrom('complaints as c')
@@ -146,7 +155,36 @@ async function gather(
   const summary = row.description.length > 400 ? `${row.description.slice(0, 397)}...` : row.description;
 
   let content: LetterContentMap[ComplaintLetterType];
+  let recipient: { kind: 'complainant' | 'employee'; name: string; email: string | null } = {
+    kind: 'complainant',
+    name: row.complainant_name,
+    email: row.complainant_email,
+  };
   switch (type) {
+    case 'hearing_request': {
+      const employee = employeeId
+        ? await tx
+            .selectFrom('users')
+            .select(['display_name', 'email'])
+            .where('organisation_id', '=', organisationId)
+            .where('id', '=', employeeId)
+            .executeTakeFirst()
+        : undefined;
+      if (!employee) throw new NotFoundError('De medewerker');
+      recipient = { kind: 'employee', name: employee.display_name, email: employee.email };
+      const hearing = clocks.find((c) => c.kind === 'hearing_reaction' && c.subjectId === employeeId);
+      content = {
+        ...common,
+        recipient: { name: employee.display_name, addressLines: [] },
+        salutation: null,
+        receivedDate,
+        complaintSummary: summary,
+        requestedComment: null,
+        respondBy: hearing?.dueDate ?? null,
+        handlerName,
+      };
+      break;
+    }
     case 'acknowledgment': {
       // The personal link to the portal is made only when the letter really goes out.
       const link = portal
@@ -239,8 +277,9 @@ async function gather(
   }
   return {
     content: { ...content, ...fields } as LetterContentMap[ComplaintLetterType],
-    recipientName: row.complainant_name,
-    recipientEmail: row.complainant_email,
+    recipientKind: recipient.kind,
+    recipientName: recipient.name,
+    recipientEmail: recipient.email,
     language,
     organisationName: org.name,
     affiliationNumber: org.kifid_affiliation_number,
@@ -267,7 +306,16 @@ async function compose(
   now: Date,
   portal: { baseUrl: string; issue: boolean } | null = null,
 ): Promise<{ gathered: Gathered; letter: RenderableLetter }> {
-  const gathered = await gather(tx, organisationId, complaintId, type, request.fields ?? {}, now, portal);
+  const gathered = await gather(
+    tx,
+    organisationId,
+    complaintId,
+    type,
+    request.fields ?? {},
+    now,
+    portal,
+    request.employeeId,
+  );
   const letter = composeLetter({
     type,
     content: gathered.content,
@@ -353,7 +401,7 @@ export async function sendComplaintLetter(
       dossierId: complaintId,
       letterType: type,
       language: gathered.language,
-      recipientKind: 'complainant',
+      recipientKind: gathered.recipientKind,
       recipientName: gathered.recipientName,
       recipientEmail: gathered.recipientEmail,
       delivery,

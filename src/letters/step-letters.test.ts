@@ -247,6 +247,47 @@ describe.each(databaseKinds())('letters of the procedure steps on %s', (kind) =>
     expect(Buffer.from(ics!.content!).toString()).toContain('BEGIN:VEVENT');
   });
 
+  it('asks the involved employee for their side by letter, with the answer date of the hearing clock', async () => {
+    const complaint = await createTestComplaint(
+      database.handle.db,
+      org,
+      { receivedAt: clock.now(), handlerId: org.handler.id, involvedEmployeeIds: [org.employee.id] },
+      clock,
+    );
+    await takeStep(deps(), org.handler.context, complaint.id, { action: 'acknowledge' });
+    await takeStep(deps(), org.handler.context, complaint.id, {
+      action: 'start_hearing',
+      employeeId: org.employee.id,
+      requestText: 'Wilt u toelichten waarom de expert pas na een week is ingeschakeld?',
+    });
+    const letters = await withTenant(database.handle.db, org.id, (tx) =>
+      tx
+        .selectFrom('letters')
+        .select(['letter_type', 'recipient_kind', 'recipient_email', 'document_id'])
+        .where('organisation_id', '=', org.id)
+        .where('complaint_id', '=', complaint.id)
+        .where('letter_type', '=', 'hearing_request')
+        .execute(),
+    );
+    expect(letters).toEqual([
+      expect.objectContaining({
+        recipient_kind: 'employee',
+        recipient_email: expect.stringContaining('Medewerker Mo@'),
+      }),
+    ]);
+    const pdf = await withTenant(database.handle.db, org.id, (tx) =>
+      tx
+        .selectFrom('documents')
+        .select('content')
+        .where('organisation_id', '=', org.id)
+        .where('id', '=', letters[0]!.document_id)
+        .executeTakeFirstOrThrow(),
+    );
+    const text = pdfToText(Buffer.from(pdf.content!)).replace(/\s+/g, ' ');
+    expect(text).toContain('waarom de expert pas na een week is ingeschakeld');
+    expect(text).toContain('Medewerker Mo');
+  });
+
   it('refuses a letter that misses a required element, and then nothing of the step happens', async () => {
     const complaint = await createTestComplaint(
       database.handle.db,

@@ -67,6 +67,10 @@ export async function sendLetterOfStep(
       type = 'decision';
       fields = { ...input.letter, ...own };
       break;
+    case 'start_hearing':
+      type = 'hearing_request';
+      fields = { requestedComment: input.requestText, ...own };
+      break;
     default:
       return false;
   }
@@ -76,7 +80,11 @@ export async function sendLetterOfStep(
     deps,
     complaintId,
     type,
-    { fields, ...(input.delivery ? { delivery: input.delivery } : {}) },
+    {
+      fields,
+      ...(input.delivery ? { delivery: input.delivery } : {}),
+      ...(input.action === 'start_hearing' ? { employeeId: input.employeeId } : {}),
+    },
     now,
   );
   return issued.messageId !== null;
