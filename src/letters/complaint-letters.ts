@@ -1,6 +1,7 @@
 import type { AccessContext } from '../auth/access-context.ts';
 import type { Tx } from '../db/tenant.ts';
 import { amsterdamDateOf, type LocalDate } from '../domain/calendar/local-date.ts';
+import { formatDutchDate } from '../domain/calendar/explain.ts';
 import { composeLetter } from '../domain/letters/compose-letter.ts';
 import { disputesBodyBlock } from '../domain/letters/disputes-body-block.ts';
 import { meetingCalendar, meetingEventOf } from '../domain/letters/ical.ts';
@@ -28,6 +29,7 @@ export type ComplaintLetterType = Extract<
   | 'meeting_invitation'
   | 'decision'
   | 'hearing_request'
+  | 'insurer_notification'
 >;
 
 export interface LetterDeps {
@@ -49,7 +51,7 @@ export interface LetterRequest {
 
 interface Gathered {
   content: LetterContentMap[ComplaintLetterType];
-  recipientKind: 'complainant' | 'employee';
+  recipientKind: 'complainant' | 'employee' | 'insurer';
   recipientName: string;
   recipientEmail: string | null;
   language: LetterLanguage;
@@ -155,12 +157,54 @@ async function gather(
   const summary = row.description.length > 400 ? `${row.description.slice(0, 397)}...` : row.description;
 
   let content: LetterContentMap[ComplaintLetterType];
-  let recipient: { kind: 'complainant' | 'employee'; name: string; email: string | null } = {
+  let recipient: { kind: 'complainant' | 'employee' | 'insurer'; name: string; email: string | null } = {
     kind: 'complainant',
     name: row.complainant_name,
     email: row.complainant_email,
   };
   switch (type) {
+    case 'insurer_notification': {
+      // R5: what the insurer needs to judge the risk: the complaint and the dossier so far.
+      const insurerName = org.liability_insurer_name ?? 'Beroepsaansprakelijkheidsverzekeraar';
+      recipient = { kind: 'insurer', name: insurerName, email: org.liability_insurer_email };
+      const when = (value: Date) => formatDutchDate(dayOf(value));
+      const extract = [
+        `${formatDutchDate(receivedDate)}: klacht ontvangen`,
+        ...(snapshot.acknowledgmentSentAt
+          ? [`${when(snapshot.acknowledgmentSentAt)}: ontvangst bevestigd`]
+          : []),
+        ...snapshot.informationRequests.map((r) => `${when(r.sentAt)}: ontbrekende informatie gevraagd`),
+        ...snapshot.hearings.flatMap((h) =>
+          h.requestedAt ? [`${when(h.requestedAt)}: betrokken medewerker om reactie gevraagd`] : [],
+        ),
+        ...(snapshot.liability.flaggedAt
+          ? [`${when(snapshot.liability.flaggedAt)}: gemarkeerd als mogelijke aansprakelijkstelling`]
+          : []),
+      ];
+      content = {
+        ...common,
+        recipient: {
+          name: [
+            insurerName,
+            org.liability_insurer_contact ? `t.a.v. ${org.liability_insurer_contact}` : null,
+          ]
+            .filter(Boolean)
+            .join(', '),
+          addressLines: [],
+        },
+        salutation: null,
+        yourReference: null,
+        policyNumber: org.liability_insurer_policy_number,
+        receivedDate,
+        handlerName,
+        complaintSummary: summary,
+        liabilityReason: null,
+        dossierExtract: extract,
+        contactDetails,
+        claimAmount: null,
+      };
+      break;
+    }
     case 'hearing_request': {
       const employee = employeeId
         ? await tx

@@ -47,6 +47,10 @@ describe.each(databaseKinds())('letters of the procedure steps on %s', (kind) =>
           postal_code: '1015 AA',
           city: 'Amsterdam',
           kifid_affiliation_number: '300.012345',
+          liability_insurer_name: 'Nationale Beroepsaansprakelijkheid N.V.',
+          liability_insurer_contact: 'afdeling Schade',
+          liability_insurer_email: 'schade@nationale-ba.example.nl',
+          liability_insurer_policy_number: 'BA-778899',
         })
         .where('id', '=', org.id)
         .execute(),
@@ -286,6 +290,53 @@ describe.each(databaseKinds())('letters of the procedure steps on %s', (kind) =>
     const text = pdfToText(Buffer.from(pdf.content!)).replace(/\s+/g, ' ');
     expect(text).toContain('waarom de expert pas na een week is ingeschakeld');
     expect(text).toContain('Medewerker Mo');
+  });
+
+  it('informs the liability insurer with a dossier extract, and wants the reason written down', async () => {
+    const complaint = await createTestComplaint(
+      database.handle.db,
+      org,
+      { receivedAt: clock.now(), handlerId: org.handler.id },
+      clock,
+    );
+    await takeStep(deps(), org.handler.context, complaint.id, { action: 'flag_liability' });
+    await expect(
+      takeStep(deps(), org.handler.context, complaint.id, { action: 'notify_insurer' }),
+    ).rejects.toMatchObject({
+      code: 'letter_incomplete',
+    });
+    await takeStep(deps(), org.handler.context, complaint.id, {
+      action: 'notify_insurer',
+      letterFields: {
+        liabilityReason: 'De klager stelt dat ons advies over de dekking onjuist was en vraagt € 3.480.',
+      },
+    });
+    const [letter] = await withTenant(database.handle.db, org.id, (tx) =>
+      tx
+        .selectFrom('letters as l')
+        .innerJoin('documents as d', (j) =>
+          j.onRef('d.organisation_id', '=', 'l.organisation_id').onRef('d.id', '=', 'l.document_id'),
+        )
+        .select(['l.recipient_kind', 'l.recipient_email', 'l.delivery', 'd.content'])
+        .where('l.organisation_id', '=', org.id)
+        .where('l.complaint_id', '=', complaint.id)
+        .execute(),
+    );
+    expect(letter).toMatchObject({
+      recipient_kind: 'insurer',
+      recipient_email: 'schade@nationale-ba.example.nl',
+      delivery: 'email',
+    });
+    const text = pdfToText(Buffer.from(letter!.content!)).replace(/\s+/g, ' ');
+    for (const part of [
+      'BA-778899',
+      'ons advies over de dekking onjuist',
+      'klacht ontvangen',
+      'gemarkeerd als mogelijke aansprakelijkstelling',
+      'Nationale Beroepsaansprakelijkheid',
+    ]) {
+      expect(text).toContain(part);
+    }
   });
 
   it('refuses a letter that misses a required element, and then nothing of the step happens', async () => {

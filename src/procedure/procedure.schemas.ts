@@ -56,7 +56,7 @@ export const ACTION_BODIES = {
   sign_hearing_statement: strict({ employeeId: Uuid }),
   waive_hearing: strict({ employeeId: Uuid, reason: Text(2000) }),
   flag_liability: Empty,
-  notify_insurer: Empty,
+  notify_insurer: strict({ ...LetterOptions }),
   record_insurer_consultation: strict({ at: DateTime, withWhom: Text(300), agreed: Text(10_000) }),
   send_delay_notice: strict({ reason: Text(2000), newDate: LocalDate, ...LetterOptions }),
   plan_meeting: strict({ scheduledFor: DateTime, ...LetterOptions }),

@@ -67,6 +67,10 @@ export async function sendLetterOfStep(
       type = 'decision';
       fields = { ...input.letter, ...own };
       break;
+    case 'notify_insurer':
+      type = 'insurer_notification';
+      fields = own;
+      break;
     case 'start_hearing':
       type = 'hearing_request';
       fields = { requestedComment: input.requestText, ...own };
