@@ -14,6 +14,7 @@ export interface Config {
   jobsEnabled: boolean;
   maxAttachmentBytes: number;
   maxJsonBodyBytes: number;
+  publicBaseUrl: string;
   maxMailBytes: number;
   trustedProxies: string[];
   secretKey: string | undefined;
@@ -132,6 +133,23 @@ export const SETTINGS = [
     description: 'Largest JSON request body; larger bodies get 413.',
     parse: integerIn('MAX_JSON_BODY_BYTES', 1024, 64 * 1024 * 1024, 1024 * 1024),
   } satisfies SettingDefinition<'maxJsonBodyBytes'>,
+  {
+    env: 'PUBLIC_BASE_URL',
+    key: 'publicBaseUrl',
+    defaultText: 'http://localhost:3000',
+    description:
+      'The address complainants and staff reach the product at; the personal portal link in the acknowledgment is built from it.',
+    parse: (raw) => {
+      const value = raw?.trim() ? raw.trim() : 'http://localhost:3000';
+      try {
+        const url = new URL(value);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http(s)');
+        return url.toString().replace(/\/$/, '');
+      } catch {
+        throw new ConfigError(`PUBLIC_BASE_URL must be an absolute http(s) URL, got "${value}"`);
+      }
+    },
+  } satisfies SettingDefinition<'publicBaseUrl'>,
   {
     env: 'MAX_MAIL_BYTES',
     key: 'maxMailBytes',
