@@ -18,6 +18,7 @@ import { installAuthentication } from './http/authentication.ts';
 import { createClientInfoReader } from './http/client-info.ts';
 import { ProblemSchema } from './http/common-schemas.ts';
 import { registerHealthRoutes, type ReadinessProbe } from './http/health.routes.ts';
+import { hasWebAppBuild, registerWebAppRoutes } from './http/web-app.routes.ts';
 import { problem, sendProblem, toProblem } from './http/problem.ts';
 import { PrivacyLogController } from './http/request-log.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
@@ -49,6 +50,7 @@ export interface AppDeps {
         | 'formSecret'
         | 'cookieSecure'
         | 'portalTokenDaysAfterClose'
+        | 'publicBaseUrl'
       >
     >;
   /** Needed by the routes that store or sign something (mailboxes, sign-in); without it they are not offered. */
@@ -160,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           letters: {
             secrets: deps.secrets,
             ...(deps.onMailQueued ? { onMailQueued: deps.onMailQueued } : {}),
+            ...(deps.config.publicBaseUrl ? { publicBaseUrl: deps.config.publicBaseUrl } : {}),
           },
         }
       : {}),
@@ -192,6 +195,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     });
   }
+
+  // The staff app (web/dist) when it was built; API-only tests run without it.
+  if (hasWebAppBuild()) await registerWebAppRoutes(app);
 
   await app.ready();
   return app;

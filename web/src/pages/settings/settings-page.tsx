@@ -1,0 +1,38 @@
+import { Link } from '../../components/link.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { KifidSettings } from './kifid-settings.tsx';
+import { MailSettings } from './mail-settings.tsx';
+import { OrganisationSettings } from './organisation-settings.tsx';
+import { ProcedureSettingsSection } from './procedure-settings-section.tsx';
+import { UsersSettings } from './users-settings.tsx';
+
+const TABS = ['organisation', 'kifid', 'procedure', 'mail', 'users'] as const;
+type Tab = (typeof TABS)[number];
+
+export function SettingsPage({ tab }: { tab: string | undefined }) {
+  const { t } = useI18n();
+  const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'organisation';
+  return (
+    <>
+      <PageHeader title={t.settings.title} subtitle={t.settings.subtitle} />
+      <nav className="tabs" aria-label={t.settings.tabs}>
+        {TABS.map((name) => (
+          <Link
+            key={name}
+            to={`/settings/${name}`}
+            className={`tab${name === current ? ' tab-active' : ''}`}
+            {...(name === current ? { 'aria-current': 'page' as const } : {})}
+          >
+            {t.settings.tab[name]}
+          </Link>
+        ))}
+      </nav>
+      {current === 'organisation' ? <OrganisationSettings /> : null}
+      {current === 'kifid' ? <KifidSettings /> : null}
+      {current === 'procedure' ? <ProcedureSettingsSection /> : null}
+      {current === 'mail' ? <MailSettings /> : null}
+      {current === 'users' ? <UsersSettings /> : null}
+    </>
+  );
+}
