@@ -123,6 +123,9 @@ export interface ComplaintListFilter {
   handlerId?: string;
   /** Only what this handler may see: assigned to them, or to nobody yet. */
   visibleToHandler?: string;
+  /** `deadline`: the nearest running clock first (the work queue); default: newest receipt first. */
+  sort?: 'received' | 'deadline';
+  afterDeadline?: { due: string; id: string };
   /** Keyset cursor: the last row of the previous page. */
   after?: { receivedAt: Date; id: string };
   limit: number;
@@ -130,8 +133,21 @@ export interface ComplaintListFilter {
 
 export type ComplaintListRow = Pick<
   ComplaintRow,
-  'id' | 'reference' | 'channel' | 'received_at' | 'status' | 'handler_id' | 'liability_flag' | 'product'
+  | 'id'
+  | 'reference'
+  | 'channel'
+  | 'received_at'
+  | 'status'
+  | 'handler_id'
+  | 'liability_flag'
+  | 'product'
+  | 'next_clock_due'
+  | 'acknowledge_due'
+  | 'decision_target'
 > & { complainant_name: string };
+
+/** Complaints without a running clock sort after every date. */
+const NO_CLOCK = '9999-12-31';
 
 export async function listComplaints(
   tx: Tx,
@@ -152,6 +168,9 @@ export async function listComplaints(
       'c.handler_id',
       'c.liability_flag',
       'c.product',
+      'c.next_clock_due',
+      'c.acknowledge_due',
+      'c.decision_target',
       'p.name as complainant_name',
     ])
     .where('c.organisation_id', '=', organisationId);
@@ -161,6 +180,16 @@ export async function listComplaints(
   if (filter.visibleToHandler !== undefined) {
     const handler = filter.visibleToHandler;
     query = query.where((eb) => eb.or([eb('c.handler_id', '=', handler), eb('c.handler_id', 'is', null)]));
+  }
+  if (filter.sort === 'deadline') {
+    const dueKey = sql<string>`coalesce(c.next_clock_due, ${NO_CLOCK}::date)`;
+    if (filter.afterDeadline) {
+      const { due, id } = filter.afterDeadline;
+      query = query.where(
+        sql<boolean>`(coalesce(c.next_clock_due, ${NO_CLOCK}::date), c.id) > (${due}::date, ${id}::uuid)`,
+      );
+    }
+    return query.orderBy(dueKey).orderBy('c.id').limit(filter.limit).execute();
   }
   if (filter.after) {
     const { receivedAt, id } = filter.after;

@@ -89,7 +89,8 @@ export function registerComplaintRoutes(
     {
       schema: {
         tags: ['complaints'],
-        summary: 'List complaints, newest receipt first, one page at a time',
+        summary:
+          'List complaints one page at a time: newest receipt first, or with sort=deadline the nearest running clock first (the work queue)',
         querystring: ComplaintListQuery,
         response: { 200: ComplaintListSchema, ...problemResponses() },
       },
@@ -102,6 +103,7 @@ export function registerComplaintRoutes(
         ...(q.handlerId ? { handlerId: q.handlerId } : {}),
         ...(q.cursor ? { cursor: q.cursor } : {}),
         ...(q.limit ? { limit: q.limit } : {}),
+        ...(q.sort ? { sort: q.sort } : {}),
       });
       return {
         items: page.items.map((row) => ({
@@ -114,6 +116,9 @@ export function registerComplaintRoutes(
           liabilityFlag: row.liability_flag,
           product: row.product,
           complainantName: row.complainant_name,
+          nextClockDue: row.next_clock_due,
+          acknowledgeDue: row.acknowledge_due,
+          decisionTarget: row.decision_target,
         })),
         nextCursor: page.nextCursor,
       };

@@ -216,3 +216,41 @@ describe.each(databaseKinds())('complaint registration on %s', (kind) => {
     });
   });
 });
+
+describe('the work queue order', () => {
+  it.each(databaseKinds())(
+    'on %s: nearest running clock first, paged without gaps, clock dates in the list',
+    async (kind) => {
+      const database = await openTestDatabase(kind);
+      const clock = fixedClock(new Date('2026-11-24T09:00:00Z'));
+      try {
+        const org = await createTestOrganisation(database.handle.db, clock);
+        const received = [
+          '2026-11-20T10:00:00Z',
+          '2026-11-23T10:00:00Z',
+          '2026-11-02T10:00:00Z',
+          '2026-11-18T10:00:00Z',
+        ];
+        for (const at of received)
+          await createTestComplaint(database.handle.db, org, { receivedAt: new Date(at) }, clock);
+        const deps = { db: database.handle.db, clock };
+        const seen: Array<string | null> = [];
+        let cursor: string | undefined;
+        do {
+          const page = await listComplaints(deps, org.coordinator.context, {
+            sort: 'deadline',
+            limit: 3,
+            ...(cursor ? { cursor } : {}),
+          });
+          seen.push(...page.items.map((i) => i.next_clock_due));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        // Acknowledgment due (3 working days): 2 Nov → 5 Nov and 18 Nov → 23 Nov (both already missed, still
+        // first in the queue), 20 Nov (a Friday) → 25 Nov, 23 Nov → 26 Nov.
+        expect(seen).toEqual(['2026-11-05', '2026-11-23', '2026-11-25', '2026-11-26']);
+      } finally {
+        await database.close();
+      }
+    },
+  );
+});

@@ -338,6 +338,7 @@ export interface ComplaintListQuery {
   handlerId?: string;
   cursor?: string;
   limit?: number;
+  sort?: 'received' | 'deadline';
 }
 
 export async function listComplaints(
@@ -353,18 +354,38 @@ export async function listComplaints(
   if (query.handlerId) filter.handlerId = query.handlerId;
   // A handler sees the complaints assigned to them and the unassigned ones awaiting triage.
   if (!canSeeEveryDossier(context)) filter.visibleToHandler = context.userId ?? '';
-  if (query.cursor) filter.after = decodeCursor(query.cursor);
+  if (query.sort === 'deadline') {
+    filter.sort = 'deadline';
+    if (query.cursor) filter.afterDeadline = decodeDeadlineCursor(query.cursor);
+  } else if (query.cursor) {
+    filter.after = decodeCursor(query.cursor);
+  }
   const rows = await withTenant(deps.db, context.organisationId, (tx) =>
     selectComplaints(tx, context.organisationId, filter),
   );
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor(new Date(last.received_at), last.id) : null;
+  const nextCursor =
+    rows.length > limit && last
+      ? query.sort === 'deadline'
+        ? Buffer.from(`d|${last.next_clock_due ?? '9999-12-31'}|${last.id}`).toString('base64url')
+        : encodeCursor(new Date(last.received_at), last.id)
+      : null;
   return { items, nextCursor };
 }
 
 function encodeCursor(receivedAt: Date, id: string): string {
   return Buffer.from(`${receivedAt.toISOString()}|${id}`).toString('base64url');
+}
+
+function decodeDeadlineCursor(cursor: string): { due: string; id: string } {
+  const [kind, due, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (kind !== 'd' || !due || !/^\d{4}-\d{2}-\d{2}$/.test(due) || !id || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new ValidationError('De paginacursor is ongeldig.', [
+      { field: 'querystring:/cursor', message: 'invalid cursor' },
+    ]);
+  }
+  return { due, id };
 }
 
 function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
