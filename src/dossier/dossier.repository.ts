@@ -13,16 +13,6 @@ export async function insertDocument(tx: Tx, row: Insertable<DocumentsTable>): P
   await tx.insertInto('documents').values(row).execute();
 }
 
-export async function complaintExists(tx: Tx, organisationId: string, complaintId: string): Promise<boolean> {
-  const row = await tx
-    .selectFrom('complaints')
-    .select('id')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', complaintId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export async function listDossierItems(
   tx: Tx,
   organisationId: string,

@@ -12,6 +12,11 @@ import { insertDossierItem } from '../dossier/dossier.repository.ts';
 import { appendDossierEvent } from '../dossier/event-log.repository.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import {
+  coordinatorIds,
+  notifyComplaintStaff,
+  notifyUsers,
+} from '../notifications/notification.repository.ts';
 import { classifyIncoming } from '../mail/classify-message.ts';
 import { firstHeader, messageIdList, readHeaderFields } from '../mail/header-fields.ts';
 import { openMailbox, type FetchedMessage } from '../mail/imap-client.ts';
@@ -246,12 +251,15 @@ async function routeMessage(
   const mailMessageId = mail.id;
   const quarantined = isQuarantined(decision.classification);
   if (quarantined) {
-    await notifyCoordinators(
+    await notifyUsers(
       tx,
       organisationId,
-      null,
-      'mail_quarantined',
-      quarantineMessage(mailbox.name, decision.classification),
+      await coordinatorIds(tx, organisationId),
+      {
+        kind: 'mail_quarantined',
+        complaintId: null,
+        message: quarantineMessage(mailbox.name, decision.classification),
+      },
       now,
     );
   } else if (decision.classification === 'reply' && decision.thread && message) {
@@ -500,7 +508,7 @@ async function notifyHandler(
   kind: string,
   text: string,
   now: Date,
-) {
+): Promise<void> {
   const complaint = await tx
     .selectFrom('complaints')
     .select(['handler_id', 'reference'])
@@ -508,55 +516,14 @@ async function notifyHandler(
     .where('id', '=', complaintId)
     .executeTakeFirst();
   if (!complaint) return;
-  if (complaint.handler_id === null) {
-    await notifyCoordinators(tx, organisationId, complaintId, kind, `${complaint.reference}: ${text}`, now);
-    return;
-  }
-  await tx
-    .insertInto('notifications')
-    .values({
-      organisation_id: organisationId,
-      id: newId(),
-      user_id: complaint.handler_id,
-      complaint_id: complaintId,
-      kind,
-      message: `${complaint.reference}: ${text}`,
-      created_at: now,
-      read_at: null,
-    })
-    .execute();
-}
-
-async function notifyCoordinators(
-  tx: Tx,
-  organisationId: string,
-  complaintId: string | null,
-  kind: string,
-  text: string,
-  now: Date,
-): Promise<void> {
-  const coordinators = await tx
-    .selectFrom('users')
-    .select('id')
-    .where('organisation_id', '=', organisationId)
-    .where('disabled_at', 'is', null)
-    .where(sql<boolean>`'coordinator' = ANY(roles)`)
-    .execute();
-  for (const { id } of coordinators) {
-    await tx
-      .insertInto('notifications')
-      .values({
-        organisation_id: organisationId,
-        id: newId(),
-        user_id: id,
-        complaint_id: complaintId,
-        kind,
-        message: text,
-        created_at: now,
-        read_at: null,
-      })
-      .execute();
-  }
+  await notifyComplaintStaff(
+    tx,
+    organisationId,
+    complaintId,
+    complaint.handler_id,
+    { kind, message: `${complaint.reference}: ${text}` },
+    now,
+  );
 }
 
 /** Every enabled mailbox of every organisation; the job runs this each minute. */

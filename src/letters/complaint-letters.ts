@@ -333,14 +333,6 @@ async function gather(
   };
 }
 
-async function templateFor(tx: Tx, organisationId: string, type: LetterType, language: LetterLanguage) {
-  // Organisation templates (with their required elements guaranteed by mergeTemplate) come with the
-  // template editor; until then every organisation writes with the default texts.
-  void tx;
-  void organisationId;
-  return defaultTemplate(type, language);
-}
-
 async function compose(
   tx: Tx,
   organisationId: string,
@@ -363,7 +355,8 @@ async function compose(
   const letter = composeLetter({
     type,
     content: gathered.content,
-    template: await templateFor(tx, organisationId, type, gathered.language),
+    // Organisations write with the default texts until the template editor exists (docs/letters.md).
+    template: defaultTemplate(type, gathered.language),
     organisation: { name: gathered.organisationName, kifidAffiliationNumber: gathered.affiliationNumber },
   });
   return { gathered, letter };

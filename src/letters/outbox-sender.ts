@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { withTenant } from '../db/tenant.ts';
 import { appendDossierEvent } from '../dossier/event-log.repository.ts';
-import { newId } from '../ids.ts';
+import { notifyComplaintStaff } from '../notifications/notification.repository.ts';
 import { LOOP_HEADER } from '../intake/mail-intake.ts';
 import type { Secrets } from '../secrets.ts';
 import { claimDueMail, markFailed, markRetry, markSent, type OutboxRow } from './outbox.repository.ts';
@@ -190,30 +189,16 @@ async function failPermanently(deps: OutboxDeps, row: OutboxRow, reason: string)
       .where('organisation_id', '=', row.organisation_id)
       .where('id', '=', row.complaint_id)
       .executeTakeFirst();
-    const recipients = complaint?.handler_id
-      ? [complaint.handler_id]
-      : (
-          await tx
-            .selectFrom('users')
-            .select('id')
-            .where('organisation_id', '=', row.organisation_id)
-            .where(sql<boolean>`'coordinator' = ANY(roles)`)
-            .execute()
-        ).map((u) => u.id);
-    for (const userId of recipients) {
-      await tx
-        .insertInto('notifications')
-        .values({
-          organisation_id: row.organisation_id,
-          id: newId(),
-          user_id: userId,
-          complaint_id: row.complaint_id,
-          kind: 'letter_undeliverable',
-          message: `${complaint?.reference ?? ''}: een brief per e-mail kon niet worden bezorgd (${reason}). Stuur hem per post of via een ander adres.`,
-          created_at: now,
-          read_at: null,
-        })
-        .execute();
-    }
+    await notifyComplaintStaff(
+      tx,
+      row.organisation_id,
+      row.complaint_id,
+      complaint?.handler_id ?? null,
+      {
+        kind: 'letter_undeliverable',
+        message: `${complaint?.reference ?? ''}: een brief per e-mail kon niet worden bezorgd (${reason}). Stuur hem per post of via een ander adres.`,
+      },
+      now,
+    );
   });
 }

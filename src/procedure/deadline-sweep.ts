@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { systemContext } from '../auth/access-context.ts';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
@@ -8,7 +8,7 @@ import { formatDutchDate } from '../domain/calendar/explain.ts';
 import { clockWarnings, type ClockWarning } from '../domain/procedure/clock-warnings.ts';
 import type { ClockKind } from '../domain/procedure/clocks.ts';
 import { appendDossierEvent } from '../dossier/event-log.repository.ts';
-import { newId } from '../ids.ts';
+import { coordinatorIds, notifyUsers } from '../notifications/notification.repository.ts';
 import { loadCalendar, refreshClockColumns } from './clock-columns.ts';
 import { loadComplaintSnapshot } from './snapshot.repository.ts';
 
@@ -140,35 +140,21 @@ async function tellPeople(
     .where('organisation_id', '=', organisationId)
     .where('id', '=', complaintId)
     .executeTakeFirstOrThrow();
-  const coordinators = await tx
-    .selectFrom('users')
-    .select('id')
-    .where('organisation_id', '=', organisationId)
-    .where('disabled_at', 'is', null)
-    .where(sql<boolean>`'coordinator' = ANY(roles)`)
-    .execute();
-  const recipients = new Set([...coordinators.map((c) => c.id), ...(handlerId ? [handlerId] : [])]);
+  // Deadlines concern the coordinators always, and the handler of the complaint too.
+  const recipients = [...(await coordinatorIds(tx, organisationId)), ...(handlerId ? [handlerId] : [])];
   const name = CLOCK_NAMES[warning.clock.kind];
   const due = formatDutchDate(warning.clock.dueDate!);
   const message =
     warning.kind === 'missed'
       ? `${complaint.reference}: de termijn voor de ${name} is verstreken (uiterlijk ${due}).`
       : `${complaint.reference}: de termijn voor de ${name} loopt af op ${due}.`;
-  for (const userId of recipients) {
-    await tx
-      .insertInto('notifications')
-      .values({
-        organisation_id: organisationId,
-        id: newId(),
-        user_id: userId,
-        complaint_id: complaintId,
-        kind: warning.kind === 'missed' ? 'clock_missed' : 'clock_ends_soon',
-        message,
-        created_at: now,
-        read_at: null,
-      })
-      .execute();
-  }
+  await notifyUsers(
+    tx,
+    organisationId,
+    recipients,
+    { kind: warning.kind === 'missed' ? 'clock_missed' : 'clock_ends_soon', message, complaintId },
+    now,
+  );
   if (warning.kind === 'missed') {
     await appendDossierEvent(tx, organisationId, complaintId, {
       type: 'complaint.clock_missed',

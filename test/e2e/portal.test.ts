@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { systemContext } from '../../src/auth/access-context.ts';
@@ -15,14 +14,13 @@ import { createOrganisation } from '../../src/organisations/organisation.service
 import { takeStep } from '../../src/procedure/procedure.service.ts';
 import { issueLink, pdfBytes, storeLetter } from '../support/portal-fixtures.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
 
 /**
  * The complainant portal in a real browser: walked with the keyboard only, checked with axe-core
  * against WCAG 2.1 A/AA on every page, and shown to hold no script anywhere (it works without one).
  */
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts/portal');
-const AXE_SOURCE = fs.readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -67,19 +65,7 @@ beforeAll(async () => {
     readiness: async () => [{ name: 'database', ok: true }],
   });
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -105,10 +91,7 @@ async function newPage(context: BrowserContext): Promise<{ page: Page; cspViolat
  */
 async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(await page.locator('script').count()).toBe(0);
-  await page.evaluate(`${AXE_SOURCE};0`);
-  const violations: unknown = await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => r.violations)`,
-  );
+  const violations = await axeViolations(page);
   expect(violations).toEqual([]);
 }
 

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { systemClock } from '../../src/clock.ts';
@@ -10,14 +9,13 @@ import { DEMO_ORGANISATION } from '../../src/demo/demo-organisation.ts';
 import { createOrganisation } from '../../src/organisations/organisation.service.ts';
 import { PDF_BYTES } from '../support/public-form-client.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
 
 /**
  * The public complaint form in a real browser: filled with the keyboard only, checked with axe-core
  * against WCAG 2.1 A/AA on every page, and sent once more with JavaScript switched off.
  */
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts/public-form');
-const AXE_SOURCE = fs.readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -45,19 +43,7 @@ beforeAll(async () => {
     readiness: async () => [{ name: 'database', ok: true }],
   });
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -77,11 +63,7 @@ async function newPage(context: BrowserContext): Promise<{ page: Page; cspViolat
 }
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
-  // Evaluated through the debugging protocol, which the page's strict CSP does not apply to.
-  await page.evaluate(`${AXE_SOURCE};0`);
-  const violations: unknown = await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => r.violations)`,
-  );
+  const violations = await axeViolations(page);
   expect(violations).toEqual([]);
 }
 

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../../src/auth/base32.ts';
 import { totpAt } from '../../src/auth/totp.ts';
 import { hasWebAppBuild } from '../../src/http/web-app.routes.ts';
 import { PDF_BYTES } from '../support/public-form-client.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
 
 /**
  * The staff app in a real browser against the real product (`klachtwijzer serve` on a fresh data
@@ -18,8 +18,6 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/staff-app');
-const AXE_SOURCE = fs.readFileSync(fileURLToPath(import.meta.resolve('axe-core/axe.min.js')), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const NEW_PASSWORD = 'Klachten netjes afhandelen 2026';
 
 let server: ServerProcess;
@@ -52,11 +50,7 @@ async function complaintsWith(status: string): Promise<ListItem[]> {
 }
 
 async function expectNoAxeViolations(target: Page = page): Promise<void> {
-  // Evaluated through the debugging protocol, which the page's strict CSP does not apply to.
-  await target.evaluate(`${AXE_SOURCE};0`);
-  const violations: unknown = await target.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))`,
-  );
+  const violations = await axeViolations(target);
   expect(violations).toEqual([]);
 }
 
@@ -104,19 +98,7 @@ beforeAll(async () => {
   server = await startServerProcess({ DATA_DIR: dataDir, JOBS_ENABLED: 'false' });
   apiToken = server.apiToken!;
   oneTimePassword = /Eenmalig wachtwoord:\s+(\S+)/.exec(server.output())![1]!;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
   page = await newPage(context);
 });
