@@ -14,6 +14,8 @@ const HELP = `klachtwijzer <command>
   migrate                       apply database migrations and exit
   deadlines <received>...       print the procedure deadlines for moments of receipt (ISO 8601)
   verify-log                    check every dossier's event chain; exit 1 on a break
+  backup <file>                 write every row, chain head and document digest to a new file
+  restore <file>                restore a backup into an empty database, verifying it; exit 1 if refused
   reprocess-mail <id>           process a quarantined e-mail after all (--accept-own-address)
   demo                          fill the demo organisation with realistic complaints
   settings                      print every setting (environment variable) with its default
@@ -66,6 +68,14 @@ export async function runCli(argv: string[]): Promise<number> {
       return deadlines(rest);
     case 'verify-log':
       return verifyLogCommand();
+    case 'backup': {
+      const { backupCommand } = await import('./cli/backup-command.ts');
+      return backupCommand(rest);
+    }
+    case 'restore': {
+      const { restoreCommand } = await import('./cli/backup-command.ts');
+      return restoreCommand(rest);
+    }
     case 'reprocess-mail': {
       const { reprocessMailCommand } = await import('./cli/reprocess-mail-command.ts');
       return reprocessMailCommand(rest);

@@ -42,6 +42,20 @@ export async function migrateToLatest<T>(database: Kysely<T>): Promise<Migration
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
 
+/** Brings a database to exactly the given migration: a restore rebuilds the schema its backup had. */
+export async function migrateUpTo<T>(database: Kysely<T>, name: string): Promise<void> {
+  const db = database as unknown as Kysely<unknown>;
+  const { error } = await createMigrator(db).migrateTo(name);
+  if (error) {
+    throw new Error(
+      `Migration to ${name} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
 export interface MigrationState {
   current: boolean;
   pending: string[];
