@@ -68,6 +68,11 @@ export async function openPostgres(connectionString: string, maxConnections = 10
   pool.on('error', () => {
     // An idle client lost its connection (server restart); the pool replaces it on next use.
   });
+  pool.on('connect', (client) => {
+    // A client in use whose connection drops (database restart) emits 'error' besides failing the
+    // query in flight; unheard, that event would end the process. The request fails and is answered.
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',

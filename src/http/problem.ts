@@ -69,6 +69,26 @@ function messageOf(error: AjvErrorLike): string {
   return error.message ?? 'invalid';
 }
 
+/** SQLSTATE classes and socket errors that mean "the database went away", not "the request was wrong". */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
+
+/**
+ * A restart or failover of PostgreSQL: the transaction was rolled back, so the client may safely
+ * retry. (A lost COMMIT acknowledgment is the one ambiguous case; Idempotency-Key covers it.)
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (UNAVAILABLE_SOCKET_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08'))
+      return true;
+  }
+  return /^Connection terminated|^timeout exceeded when trying to connect|^Client has encountered a connection error/.test(
+    error.message,
+  );
+}
+
 export function toProblem(error: unknown): Problem {
   if (error instanceof AppError) {
     return problem(error.status, error.code, error.message, {
@@ -102,6 +122,14 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
     return problem(400, 'malformed_json', 'De JSON in het verzoek is niet leesbaar.');
+  }
+  if (isDatabaseUnavailable(error)) {
+    return problem(
+      503,
+      'database_unavailable',
+      'De database is even niet bereikbaar. Er is niets opgeslagen; probeer het over enkele seconden opnieuw.',
+      { retryAfterSeconds: 5 },
+    );
   }
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
