@@ -55,6 +55,34 @@ describe.each(databaseKinds())('database on %s', (kind) => {
     expect(indexes.rows.filter((i) => !/\(organisation_id[,)]/.test(i.indexdef))).toEqual([]);
   });
 
+  it("ties every foreign key to the organisation, so one firm's rows can live on one shard", async () => {
+    const pairs = await sql<{
+      name: string;
+      child: string;
+      parent: string;
+      child_column: string;
+      parent_column: string;
+    }>`
+      SELECT k.conname AS name, k.conrelid::regclass::text AS child, k.confrelid::regclass::text AS parent,
+             ca.attname AS child_column, pa.attname AS parent_column
+        FROM pg_constraint k
+        JOIN pg_namespace n ON n.oid = k.connamespace
+        CROSS JOIN LATERAL unnest(k.conkey, k.confkey) AS cols(child_attnum, parent_attnum)
+        JOIN pg_attribute ca ON ca.attrelid = k.conrelid AND ca.attnum = cols.child_attnum
+        JOIN pg_attribute pa ON pa.attrelid = k.confrelid AND pa.attnum = cols.parent_attnum
+       WHERE k.contype = 'f' AND n.nspname = 'public'`.execute(database.handle.db);
+    const byConstraint = Map.groupBy(pairs.rows, (p) => p.name);
+    expect(byConstraint.size).toBeGreaterThan(30);
+    const untied = [...byConstraint.values()]
+      .filter((columns) => {
+        const parent = columns[0]!.parent;
+        const tenantColumn = parent === 'organisations' ? 'id' : 'organisation_id';
+        return !columns.some((c) => c.child_column === 'organisation_id' && c.parent_column === tenantColumn);
+      })
+      .map((columns) => `${columns[0]!.child} -> ${columns[0]!.parent} (${columns[0]!.name})`);
+    expect(untied).toEqual([]);
+  });
+
   it('row-level security hides other organisations even from a query without a filter', async () => {
     const seen = await withTenant(database.handle.db, orgB.id, async (tx) => {
       const complaints = await sql<{
