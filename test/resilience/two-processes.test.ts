@@ -93,8 +93,12 @@ describe.runIf(databaseKinds().includes('postgres'))('two app processes on one P
     expect(smtp.received).toHaveLength(created.length);
     const parsed = await Promise.all(mails.map((m) => simpleParser(m.raw)));
     expect(new Set(parsed.map((p) => p.messageId)).size).toBe(created.length);
-    const references = created.map((c) => c.json['reference'] as string).toSorted();
-    const subjects = parsed.map((p) => /\[(KL-\d{4}-\d{4})\]/.exec(p.subject ?? '')?.[1]).toSorted();
+    const references = created
+      .map((c) => c.json['reference'] as string)
+      .toSorted((x, y) => (x ?? '').localeCompare(y ?? ''));
+    const subjects = parsed
+      .map((p) => /\[(KL-\d{4}-\d{4})\]/.exec(p.subject ?? '')?.[1])
+      .toSorted((x, y) => (x ?? '').localeCompare(y ?? ''));
     expect(subjects).toEqual(references);
 
     const check = await openPostgres(url, 1);
