@@ -3,6 +3,15 @@ import type { AfmComplaintFacts } from '../domain/exports/afm-klachtenuitvraag.t
 
 const DAY_MS = 86_400_000;
 
+function date(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
+/** Withdrawn and then closed (or the other way round): finished at the first of the two. */
+function earliest(a: Date | null, b: Date | null): Date | null {
+  return a === null ? b : b === null || a <= b ? a : b;
+}
+
 /**
  * Every complaint that may belong in a year's report. The bounds are a day wider than the year on
  * both sides (Amsterdam is at most two hours from UTC); the domain decides on calendar dates.
@@ -52,9 +61,6 @@ export async function loadAfmFacts(
     .orderBy('c.received_at')
     .orderBy('c.id')
     .execute();
-  const date = (value: Date | string | null) => (value === null ? null : new Date(value));
-  // Withdrawn and then closed (or the other way round): finished at the first of the two.
-  const earliest = (a: Date | null, b: Date | null) => (a === null ? b : b === null || a <= b ? a : b);
   return {
     licenceNumber: organisation.afm_number,
     facts: rows.map((row) => ({

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -278,6 +278,18 @@ describe.each(databaseKinds())('dossier export on %s', (kind) => {
       const bad = run('bad.zip');
       expect(bad.status).toBe(1);
       expect(bad.stdout).toContain(`First: ${report.slice(folder.length)}`);
+
+      // Without our software: manifest.txt is a sha256sum check list.
+      for (const [name, bytes] of Object.entries(entries)) {
+        mkdirSync(dirname(join(dir, 'x', name)), { recursive: true });
+        writeFileSync(join(dir, 'x', name), bytes);
+      }
+      const sums = spawnSync('sha256sum', ['-c', 'manifest.txt'], {
+        cwd: join(dir, 'x', folder),
+        encoding: 'utf8',
+      });
+      expect(sums.status, sums.stderr).toBe(0);
+      expect(sums.stdout).toContain(`${report.slice(folder.length)}: OK`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

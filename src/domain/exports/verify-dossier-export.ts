@@ -67,6 +67,11 @@ function isManifest(value: unknown): value is DossierManifest {
   );
 }
 
+function strings(value: JsonValue | undefined): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 /** Ids of items and documents an event names in its data (the dossier's own conventions). */
 function referencesOf(data: JsonValue): {
   itemIds: string[];
@@ -75,12 +80,6 @@ function referencesOf(data: JsonValue): {
   const itemIds: string[] = [];
   const documents: Array<{ id: string; sha256: string | null }> = [];
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { itemIds, documents };
-  const strings = (value: JsonValue | undefined): string[] =>
-    typeof value === 'string'
-      ? [value]
-      : Array.isArray(value)
-        ? value.filter((v): v is string => typeof v === 'string')
-        : [];
   itemIds.push(...strings(data.itemId), ...strings(data.messageItemId), ...strings(data.attachmentItemIds));
   const recorded = data.sha256 ?? data.pdfSha256;
   const sha = typeof recorded === 'string' ? recorded : null;
