@@ -14,6 +14,7 @@ import { registerComplaintRoutes } from './complaints/complaint.routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { registerDossierRoutes } from './dossier/dossier.routes.ts';
+import { registerExportRoutes } from './exports/export.routes.ts';
 import { installAuthentication } from './http/authentication.ts';
 import { createClientInfoReader } from './http/client-info.ts';
 import { ProblemSchema } from './http/common-schemas.ts';
@@ -170,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIntakeRoutes(app, deps);
   registerPublicFormRoutes(app, deps);
   registerPortalRoutes(app, deps);
+  registerExportRoutes(app, deps);
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

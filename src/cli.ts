@@ -19,6 +19,7 @@ const HELP = `klachtwijzer <command>
   reprocess-mail <id>           process a quarantined e-mail after all (--accept-own-address)
   demo                          fill the demo organisation with realistic complaints
   settings                      print every setting (environment variable) with its default
+  verify-export <zip>           check a dossier export's SHA-256 sums and event chain; exit 1 on a mismatch
   help                          this text
 
 Settings come from environment variables; see \`klachtwijzer settings\`.
@@ -85,6 +86,10 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'settings':
       process.stdout.write(`${settingsTableMarkdown()}\n`);
       return 0;
+    case 'verify-export': {
+      const { verifyExportCommand } = await import('./cli/verify-export-command.ts');
+      return verifyExportCommand(rest);
+    }
     case 'help':
     case '--help':
       process.stdout.write(HELP);

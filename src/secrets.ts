@@ -11,6 +11,8 @@ export interface Secrets {
   messageIdKey: Buffer;
   formKey: Buffer;
   storedSecretKey: Buffer;
+  /** The AFM klachtenuitvraag's anonymous complaint codes: changing SECRET_KEY changes every code. */
+  afmCodeKey: Buffer;
 }
 
 function masterFrom(value: string): Buffer {
@@ -44,6 +46,7 @@ export function deriveSecrets(master: Buffer): Secrets {
     messageIdKey: derive('message-id v1'),
     formKey: derive('form v1'),
     storedSecretKey: derive('stored secrets v1'),
+    afmCodeKey: derive('afm complaint code v1'),
   };
 }
 

@@ -640,9 +640,25 @@ export interface Database {
   portal_tokens: PortalTokensTable;
   portal_sessions: PortalSessionsTable;
   portal_codes: PortalCodesTable;
+  export_records: ExportRecordsTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type DossierEventRow = Selectable<DossierEventsTable>;
+
+export interface ExportRecordsTable {
+  organisation_id: string;
+  id: string;
+  kind: 'dossier' | 'afm_klachtenuitvraag';
+  complaint_id: string | null;
+  year: number | null;
+  user_id: string | null;
+  actor_kind: ActorKind;
+  exported_at: Timestamp;
+  chain_sequence: number | null;
+  chain_hash: string | null;
+  sha256: string;
+  row_count: number;
+}

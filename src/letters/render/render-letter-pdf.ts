@@ -356,3 +356,14 @@ export async function renderLetterPdf(
   pdf.setLocalAccessPolicy(() => false);
   return pdf.createPdf(definition).getBuffer();
 }
+
+/**
+ * Any other PDF of the product (the dossier export's index) with the same embedded fonts and the
+ * same renderer policy: no URL and no file is ever fetched.
+ */
+export async function renderPdfDocument(definition: TDocumentDefinitions): Promise<Buffer> {
+  pdf.setFonts(loadFonts());
+  pdf.setUrlAccessPolicy(() => false);
+  pdf.setLocalAccessPolicy(() => false);
+  return pdf.createPdf(definition).getBuffer();
+}
