@@ -26,6 +26,8 @@ import { installValidators } from './http/validation.ts';
 import { registerIntakeRoutes } from './intake/intake.routes.ts';
 import { registerMailboxRoutes } from './intake/mailbox.routes.ts';
 import { registerSmtpSettingsRoutes } from './letters/smtp-settings.routes.ts';
+import { registerCancellationLetterRoutes } from './letters/cancellation-letters.routes.ts';
+import { registerHearingStatementRoutes } from './letters/hearing-statement.routes.ts';
 import type { Secrets } from './secrets.ts';
 import type { Logger } from 'pino';
 import { registerNotificationRoutes } from './notifications/notification.routes.ts';
@@ -170,6 +172,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIntakeRoutes(app, deps);
   registerPublicFormRoutes(app, deps);
   registerPortalRoutes(app, deps);
+  registerCancellationLetterRoutes(app, deps);
+  registerHearingStatementRoutes(app, deps);
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {
