@@ -171,7 +171,7 @@ export async function advanceCancellation(
   requireRole(context, STAFF);
   const now = deps.clock.now();
   let mailQueued = false;
-  const row = await withTenant(deps.db, context.organisationId, async (tx) => {
+  const advanced = await withTenant(deps.db, context.organisationId, async (tx) => {
     const row = await loadForUpdate(tx, context.organisationId, id);
     const rule = NEXT[step];
     if (!rule.from.includes(row.status)) {
@@ -197,7 +197,7 @@ export async function advanceCancellation(
       .executeTakeFirstOrThrow();
   });
   if (mailQueued) deps.letters?.onMailQueued?.();
-  return row;
+  return advanced;
 }
 
 export async function linkCancellationToComplaint(
