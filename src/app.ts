@@ -27,6 +27,8 @@ import { installValidators } from './http/validation.ts';
 import { registerIntakeRoutes } from './intake/intake.routes.ts';
 import { registerMailboxRoutes } from './intake/mailbox.routes.ts';
 import { registerSmtpSettingsRoutes } from './letters/smtp-settings.routes.ts';
+import { registerCancellationLetterRoutes } from './letters/cancellation-letters.routes.ts';
+import { registerHearingStatementRoutes } from './letters/hearing-statement.routes.ts';
 import type { Secrets } from './secrets.ts';
 import type { Logger } from 'pino';
 import { registerNotificationRoutes } from './notifications/notification.routes.ts';
@@ -172,6 +174,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPublicFormRoutes(app, deps);
   registerPortalRoutes(app, deps);
   registerExportRoutes(app, deps);
+  registerCancellationLetterRoutes(app, deps);
+  registerHearingStatementRoutes(app, deps);
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

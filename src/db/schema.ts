@@ -184,8 +184,10 @@ export interface DossierItemsTable {
 export interface DocumentsTable {
   organisation_id: string;
   id: string;
-  complaint_id: string;
-  item_id: string;
+  /** Null only for a document filed against a cancellation request without a dossier (0008). */
+  complaint_id: string | null;
+  item_id: string | null;
+  cancellation_request_id: ColumnType<string | null, string | null | undefined, never>;
   file_name: string;
   media_type: string;
   size_bytes: ColumnType<string, number | bigint | string, never>;
@@ -259,6 +261,9 @@ export interface HearingsTable {
   waived_at: Timestamp | null;
   waived_reason: string | null;
   waived_by: string | null;
+  /** The summary letter put to the employee for signature; the signed copy in the dossier (0008). */
+  statement_letter_id: ColumnType<string | null, string | null | undefined, string | null>;
+  signed_document_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InsurerConsultationsTable {
@@ -290,6 +295,8 @@ export interface MeetingsTable {
   scheduled_for: Timestamp;
   held_at: Timestamp | null;
   minutes: string | null;
+  /** When the agreed time was confirmed to the complainant (0008). */
+  confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface KifidReferralsTable {

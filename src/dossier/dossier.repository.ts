@@ -3,7 +3,8 @@ import type { DocumentsTable, DossierItemsTable } from '../db/schema.ts';
 import type { Tx } from '../db/tenant.ts';
 
 export type DossierItemRow = Selectable<DossierItemsTable>;
-export type DocumentMetaRow = Omit<Selectable<DocumentsTable>, 'content'>;
+/** A document in a dossier (documents of a cancellation request without a dossier are elsewhere). */
+export type DocumentMetaRow = Omit<Selectable<DocumentsTable>, 'content' | 'cancellation_request_id'>;
 
 export async function insertDossierItem(tx: Tx, row: Insertable<DossierItemsTable>): Promise<DossierItemRow> {
   return tx.insertInto('dossier_items').values(row).returningAll().executeTakeFirstOrThrow();

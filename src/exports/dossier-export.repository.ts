@@ -166,7 +166,8 @@ export async function loadDossierExportSource(
       ...documents.map((d) => ({
         origin: 'document' as const,
         id: d.id,
-        itemId: d.item_id,
+        // A document in a complaint's dossier always has its item (a CHECK of migration 0008).
+        itemId: d.item_id ?? '',
         fileName: d.file_name,
         mediaType: d.media_type,
         sizeBytes: Number(d.size_bytes),

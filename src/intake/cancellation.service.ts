@@ -8,6 +8,11 @@ import { amsterdamDateOf, yearOf, type LocalDate } from '../domain/calendar/loca
 import { appendDossierEvent } from '../dossier/event-log.repository.ts';
 import { NotFoundError, ValidationError, ConflictError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import {
+  sendCancellationConfirmation,
+  type CancellationLetterRequest,
+} from '../letters/cancellation-letter.ts';
+import type { LetterDeps } from '../letters/complaint-letters.ts';
 import { normaliseLine, normaliseOptional, normaliseText } from '../text.ts';
 
 /**
@@ -152,16 +157,21 @@ const NEXT: Record<
   withdraw: { from: ['received', 'confirmed'], to: 'withdrawn' },
 };
 
-/** Confirmed: the customer was told in writing; processed: the policies were ended with the insurer. */
+/**
+ * Confirmed: the customer was told in writing — the confirmation letter (R10) is made in the same
+ * transaction; processed: the policies were ended with the insurer.
+ */
 export async function advanceCancellation(
-  deps: { db: Kysely<Database>; clock: Clock },
+  deps: { db: Kysely<Database>; clock: Clock; letters?: LetterDeps },
   context: AccessContext,
   id: string,
   step: CancellationStep,
+  letter: CancellationLetterRequest = {},
 ): Promise<CancellationRow> {
   requireRole(context, STAFF);
   const now = deps.clock.now();
-  return withTenant(deps.db, context.organisationId, async (tx) => {
+  let mailQueued = false;
+  const advanced = await withTenant(deps.db, context.organisationId, async (tx) => {
     const row = await loadForUpdate(tx, context.organisationId, id);
     const rule = NEXT[step];
     if (!rule.from.includes(row.status)) {
@@ -169,6 +179,10 @@ export async function advanceCancellation(
         `Deze opzegging heeft de status "${row.status}"; die stap kan nu niet.`,
         'illegal_transition',
       );
+    }
+    if (step === 'confirm' && deps.letters) {
+      const issued = await sendCancellationConfirmation(tx, context, deps.letters, id, letter, now);
+      mailQueued = issued.messageId !== null;
     }
     return tx
       .updateTable('cancellation_requests')
@@ -182,6 +196,8 @@ export async function advanceCancellation(
       .returningAll()
       .executeTakeFirstOrThrow();
   });
+  if (mailQueued) deps.letters?.onMailQueued?.();
+  return advanced;
 }
 
 export async function linkCancellationToComplaint(

@@ -10,6 +10,7 @@ import { ValidationError } from '../errors.ts';
 import { accessOf } from '../http/authentication.ts';
 import { DateTime, IdParams, NullableString, problemResponses, Uuid } from '../http/common-schemas.ts';
 import { jsonify } from '../http/json.ts';
+import type { Secrets } from '../secrets.ts';
 import {
   advanceCancellation,
   linkCancellationToComplaint,
@@ -75,6 +76,16 @@ const CancellationSchema = Type.Object({
   processedAt: Type.Union([DateTime, Type.Null()]),
 });
 
+const ConfirmBody = Type.Object(
+  {
+    delivery: Type.Optional(Type.Union([Type.Literal('email'), Type.Literal('post')])),
+    letterFields: Type.Optional(
+      Type.Record(Type.String({ maxLength: 60 }), Type.Unknown(), { maxProperties: 20 }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 function cancellationView(row: CancellationRow) {
   return {
     id: row.id,
@@ -102,9 +113,22 @@ function optionalDate(value: string | null | undefined, field: string): LocalDat
 
 export function registerIntakeRoutes(
   app: FastifyInstance,
-  deps: { db: Kysely<Database>; clock: Clock },
+  deps: { db: Kysely<Database>; clock: Clock; secrets?: Secrets; onMailQueued?: () => void },
 ): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  // Without the installation's secrets (some tests) steps are recorded but no letter is made.
+  const stepDeps = {
+    db: deps.db,
+    clock: deps.clock,
+    ...(deps.secrets
+      ? {
+          letters: {
+            secrets: deps.secrets,
+            ...(deps.onMailQueued ? { onMailQueued: deps.onMailQueued } : {}),
+          },
+        }
+      : {}),
+  };
 
   api.get(
     '/api/v1/intake',
@@ -279,12 +303,20 @@ export function registerIntakeRoutes(
           tags: ['cancellations'],
           summary: `Cancellation request: ${step}`,
           params: IdParams,
-          body: Type.Object({}, { additionalProperties: false }),
+          // Confirming sends the written confirmation (R10): how, and fields staff set themselves.
+          body: step === 'confirm' ? ConfirmBody : Type.Object({}, { additionalProperties: false }),
           response: { 200: CancellationSchema, ...problemResponses(404, 409) },
         },
       },
-      async (request) =>
-        cancellationView(await advanceCancellation(deps, accessOf(request), request.params.id, step)),
+      async (request) => {
+        const body = request.body as { delivery?: 'email' | 'post'; letterFields?: Record<string, unknown> };
+        return cancellationView(
+          await advanceCancellation(stepDeps, accessOf(request), request.params.id, step, {
+            ...(body.delivery ? { delivery: body.delivery } : {}),
+            ...(body.letterFields ? { fields: body.letterFields } : {}),
+          }),
+        );
+      },
     );
   }
 

@@ -27,9 +27,12 @@ export type ComplaintLetterType = Extract<
   | 'information_request'
   | 'delay_notice'
   | 'meeting_invitation'
+  | 'meeting_confirmation'
   | 'decision'
   | 'hearing_request'
+  | 'hearing_statement'
   | 'insurer_notification'
+  | 'insurer_consultation_record'
 >;
 
 export interface LetterDeps {
@@ -40,7 +43,7 @@ export interface LetterDeps {
 }
 
 export interface LetterRequest {
-  /** For a letter to an involved employee (the hearing request): who; else the complainant. */
+  /** For a letter to an involved employee (hearing request and statement): who; else the complainant. */
   employeeId?: string;
   /** Content fields to set or replace (e.g. the complaint summary in the handler's own words). */
   fields?: Record<string, unknown>;
@@ -59,15 +62,27 @@ interface Gathered {
   affiliationNumber: string | null;
   letterhead: ReturnType<typeof letterheadFromOrganisation>;
   mailDomain: string;
-  meeting: { reference: string } | null;
+  /** For a letter with a calendar file: the event's UID and version (a confirmation updates it). */
+  meeting: { uid: string | null; sequence: number } | null;
 }
 
 function dayOf(value: Date | string): LocalDate {
   return amsterdamDateOf(new Date(value));
 }
 
+const AMSTERDAM_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function clockTimeOf(instant: Date): string {
+  return AMSTERDAM_TIME.format(instant);
+}
+
 /** The ways to reach us, as the templates' "U kunt ons bereiken via …" continues. */
-function contactLine(org: {
+export function contactLine(org: {
   email: string | null;
   phone: string | null;
   street: string | null;
@@ -157,6 +172,7 @@ async function gather(
   const summary = row.description.length > 400 ? `${row.description.slice(0, 397)}...` : row.description;
 
   let content: LetterContentMap[ComplaintLetterType];
+  let meeting: Gathered['meeting'] = type === 'meeting_invitation' ? { uid: null, sequence: 0 } : null;
   let recipient: { kind: 'complainant' | 'employee' | 'insurer'; name: string; email: string | null } = {
     kind: 'complainant',
     name: row.complainant_name,
@@ -226,6 +242,107 @@ async function gather(
         requestedComment: null,
         respondBy: hearing?.dueDate ?? null,
         handlerName,
+      };
+      break;
+    }
+    case 'hearing_statement': {
+      // R4: the summary of the employee's reaction as recorded, put to them for signature.
+      const hearing = employeeId
+        ? await tx
+            .selectFrom('hearings as h')
+            .innerJoin('users as u', (j) =>
+              j.onRef('u.organisation_id', '=', 'h.organisation_id').onRef('u.id', '=', 'h.employee_id'),
+            )
+            .select(['u.display_name', 'u.email', 'h.statement_text', 'h.statement_recorded_at'])
+            .where('h.organisation_id', '=', organisationId)
+            .where('h.complaint_id', '=', complaintId)
+            .where('h.employee_id', '=', employeeId)
+            .executeTakeFirst()
+        : undefined;
+      if (!hearing) throw new NotFoundError('De medewerker');
+      recipient = { kind: 'employee', name: hearing.display_name, email: hearing.email };
+      content = {
+        ...common,
+        recipient: { name: hearing.display_name, addressLines: [] },
+        salutation: null,
+        reactionDate: hearing.statement_recorded_at ? dayOf(hearing.statement_recorded_at) : null,
+        recordedBy: handlerName,
+        reactionSummary: hearing.statement_text,
+        complaintSummary: summary,
+        signBy: null,
+      };
+      break;
+    }
+    case 'insurer_consultation_record': {
+      // R5: the record of the latest consultation, to the insurer so they can correct it.
+      const consultation = await tx
+        .selectFrom('insurer_consultations')
+        .select(['consulted_at', 'with_whom', 'agreed'])
+        .where('organisation_id', '=', organisationId)
+        .where('complaint_id', '=', complaintId)
+        .orderBy('recorded_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const insurerName = org.liability_insurer_name ?? 'Beroepsaansprakelijkheidsverzekeraar';
+      recipient = { kind: 'insurer', name: insurerName, email: org.liability_insurer_email };
+      content = {
+        ...common,
+        recipient: {
+          name: [
+            insurerName,
+            org.liability_insurer_contact ? `t.a.v. ${org.liability_insurer_contact}` : null,
+          ]
+            .filter(Boolean)
+            .join(', '),
+          addressLines: [],
+        },
+        salutation: null,
+        yourReference: null,
+        consultationDate: consultation ? dayOf(consultation.consulted_at) : null,
+        withWhom: consultation?.with_whom ?? null,
+        policyNumber: org.liability_insurer_policy_number,
+        agreed: consultation?.agreed ?? null,
+        recordedBy: handlerName,
+        consultationMode: null,
+        nextStep: null,
+      };
+      break;
+    }
+    case 'meeting_confirmation': {
+      // R7: the meeting the complainant accepted, at the time now agreed (the invitation's or a new one).
+      const planned = await tx
+        .selectFrom('meetings')
+        .select(['invited_at', 'scheduled_for'])
+        .where('organisation_id', '=', organisationId)
+        .where('complaint_id', '=', complaintId)
+        .where('held_at', 'is', null)
+        .orderBy('invited_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const start = planned ? new Date(planned.scheduled_for) : null;
+      const earlier = planned
+        ? await tx
+            .selectFrom('letters')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('organisation_id', '=', organisationId)
+            .where('complaint_id', '=', complaintId)
+            .where('letter_type', '=', 'meeting_confirmation')
+            .where('issued_at', '>=', new Date(planned.invited_at))
+            .executeTakeFirstOrThrow()
+        : { n: '0' };
+      // The invitation's event had this UID; the confirmation replaces it in the calendar.
+      meeting = planned
+        ? { uid: `${complaintId}-${new Date(planned.invited_at).getTime()}`, sequence: Number(earlier.n) + 1 }
+        : null;
+      content = {
+        ...common,
+        meetingDate: start ? dayOf(start) : null,
+        startTime: start ? clockTimeOf(start) : null,
+        endTime: start ? clockTimeOf(new Date(start.getTime() + 60 * 60_000)) : null,
+        location: org.street && org.city ? `${org.name}, ${org.street}, ${org.city}` : null,
+        handlerName,
+        contactDetails,
+        notes: null,
       };
       break;
     }
@@ -329,7 +446,7 @@ async function gather(
     affiliationNumber: org.kifid_affiliation_number,
     letterhead: letterheadFromOrganisation(org),
     mailDomain: (smtp?.from_address.split('@')[1] ?? 'klachtwijzer.invalid').toLowerCase(),
-    meeting: type === 'meeting_invitation' ? { reference } : null,
+    meeting,
   };
 }
 
@@ -383,6 +500,26 @@ export async function previewComplaintLetter(
 }
 
 /**
+ * A letter composed again from the content it was sent with (`letters.content`), through the same
+ * template choice as every letter: for a copy that adds to it, such as the signed hearing statement.
+ */
+export async function recomposeComplaintLetter(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+  type: ComplaintLetterType,
+  request: LetterRequest & { fields: Record<string, unknown> },
+  now: Date,
+): Promise<{
+  letter: RenderableLetter;
+  letterhead: ReturnType<typeof letterheadFromOrganisation>;
+  language: LetterLanguage;
+}> {
+  const { gathered, letter } = await compose(tx, organisationId, complaintId, type, request, now);
+  return { letter, letterhead: gathered.letterhead, language: gathered.language };
+}
+
+/**
  * Composes, checks, renders and issues the letter in the caller's transaction. A letter with an
  * empty required element is refused with a Dutch message naming each one; nothing is stored then.
  */
@@ -421,7 +558,8 @@ export async function sendComplaintLetter(
   const pdf = await renderLetterPdf(letter, gathered.letterhead, { language: gathered.language });
   const calendar = gathered.meeting
     ? meetingEventOf(gathered.content as LetterContentMap['meeting_invitation'], {
-        uid: `${complaintId}-${now.getTime()}@${gathered.mailDomain}`,
+        uid: `${gathered.meeting.uid ?? `${complaintId}-${now.getTime()}`}@${gathered.mailDomain}`,
+        sequence: gathered.meeting.sequence,
         stamp: now,
         organisationName: gathered.organisationName,
         language: gathered.language,

@@ -6,6 +6,7 @@ import { appendDossierEvent } from '../dossier/event-log.repository.ts';
 import { newId } from '../ids.ts';
 import { createSignedMessageId } from '../mail/message-id-signature.ts';
 import type { Secrets } from '../secrets.ts';
+import { fileWithCancellationRequest } from './cancellation-documents.ts';
 import { enqueueMail } from './outbox.repository.ts';
 
 export interface LetterToIssue {
@@ -38,9 +39,10 @@ export interface IssuedLetter {
 }
 
 /**
- * Files the letter exactly as sent — the PDF with its SHA-256, never rendered again — and, for
- * e-mail, puts the mail in the outbox, all in the caller's transaction: the letter, its mail and the
- * step that caused them commit together or not at all.
+ * Files the letter exactly as sent — the PDF with its SHA-256, never rendered again — in the dossier
+ * (or with a cancellation request that has none) and, for e-mail, puts the mail in the outbox, all
+ * in the caller's transaction: the letter, its mail and the step that caused them commit together
+ * or not at all.
  */
 export async function issueLetter(
   tx: Tx,
@@ -52,49 +54,44 @@ export async function issueLetter(
 ): Promise<IssuedLetter> {
   const organisationId = context.organisationId;
   const letterId = newId();
-  if (!letter.dossierId) throw new Error('a letter is always filed in a dossier');
-  const attached = await attachDocument(
-    tx,
-    organisationId,
-    letter.dossierId,
-    context.actor,
-    context.userId,
-    {
-      fileName: letter.fileName,
-      mediaType: 'application/pdf',
-      content: letter.pdf,
-      title: letter.subject,
-      kind: 'letter',
-    },
-    now,
-  );
+  const file = async (name: string, mediaType: string, content: Uint8Array, title: string) =>
+    letter.dossierId
+      ? attachDocument(
+          tx,
+          organisationId,
+          letter.dossierId,
+          context.actor,
+          context.userId,
+          { fileName: name, mediaType, content, title, kind: 'letter' },
+          now,
+        )
+      : letter.cancellationRequestId
+        ? fileWithCancellationRequest(
+            tx,
+            organisationId,
+            letter.cancellationRequestId,
+            { fileName: name, mediaType, content },
+            now,
+          )
+        : Promise.reject(new Error('a letter is filed in a dossier or with its cancellation request'));
+  const attached = await file(letter.fileName, 'application/pdf', letter.pdf, letter.subject);
   const extras = [];
   for (const extra of letter.extraAttachments ?? []) {
-    const stored = await attachDocument(
-      tx,
-      organisationId,
-      letter.dossierId,
-      context.actor,
-      context.userId,
-      {
-        fileName: extra.fileName,
-        mediaType: extra.mediaType,
-        content: extra.content,
-        title: extra.fileName,
-        kind: 'letter',
-      },
-      now,
-    );
+    const stored = await file(extra.fileName, extra.mediaType, extra.content, extra.fileName);
     extras.push({ documentId: stored.documentId, fileName: extra.fileName, mediaType: extra.mediaType });
   }
   const messageId =
-    letter.delivery === 'email'
-      ? createSignedMessageId(
-          { organisationId, complaintId: letter.dossierId, letterId },
-          secrets.messageIdKey,
-          mailDomain,
-        )
-      : null;
+    letter.delivery !== 'email'
+      ? null
+      : letter.dossierId
+        ? createSignedMessageId(
+            { organisationId, complaintId: letter.dossierId, letterId },
+            secrets.messageIdKey,
+            mailDomain,
+          )
+        : // Without a dossier there is nothing to thread a reply into: an answer arrives in the
+          // intake queue like any new mail (docs/decisions/0005-cancellation-documents.md).
+          `<kw-op.${letterId}@${mailDomain}>`;
   await tx
     .insertInto('letters')
     .values({
@@ -138,6 +135,9 @@ export async function issueLetter(
       },
       now,
     );
+  }
+  if (!letter.dossierId) {
+    return { letterId, documentId: attached.documentId, pdfSha256: attached.sha256, messageId };
   }
   await appendDossierEvent(tx, organisationId, letter.dossierId, {
     type: 'letter.issued',

@@ -200,6 +200,9 @@ export async function applyActionEffects(
         })
         .execute();
       break;
+    case 'confirm_meeting':
+      await confirmMeeting(tx, org, complaintId, input.scheduledFor ?? null, now);
+      break;
     case 'record_meeting':
       await recordMeeting(tx, org, complaintId, input.heldAt, normaliseText(input.minutes), now);
       changes.decision_mode = 'meeting';
@@ -278,6 +281,33 @@ async function updateHearing(
     .where('organisation_id', '=', organisationId)
     .where('complaint_id', '=', complaintId)
     .where('employee_id', '=', employeeId)
+    .execute();
+}
+
+/** The latest planned meeting that has not been held is the one the complainant accepted. */
+async function confirmMeeting(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+  movedTo: Date | null,
+  now: Date,
+): Promise<void> {
+  await tx
+    .updateTable('meetings')
+    .set({ confirmed_at: now, ...(movedTo ? { scheduled_for: movedTo } : {}) })
+    .where('organisation_id', '=', organisationId)
+    .where(
+      'id',
+      '=',
+      tx
+        .selectFrom('meetings')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .where('complaint_id', '=', complaintId)
+        .where('held_at', 'is', null)
+        .orderBy('invited_at', 'desc')
+        .limit(1),
+    )
     .execute();
 }
 

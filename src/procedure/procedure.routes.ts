@@ -52,6 +52,10 @@ function toInput(action: ActionName, body: Body): ProcedureActionInput {
       return { action, reason: text('reason'), newDate: localDate(body['newDate'], '/newDate') };
     case 'plan_meeting':
       return { action, scheduledFor: new Date(text('scheduledFor')) };
+    case 'confirm_meeting': {
+      const moved = optional('scheduledFor');
+      return typeof moved === 'string' ? { action, scheduledFor: new Date(moved) } : { action };
+    }
     case 'record_meeting':
       return { action, heldAt: new Date(text('heldAt')), minutes: text('minutes') };
     case 'send_decision_letter': {

@@ -124,7 +124,7 @@ export async function loadComplaintSnapshot(
         .execute(),
       tx
         .selectFrom('meetings')
-        .select(['invited_at', 'scheduled_for'])
+        .select(['invited_at', 'scheduled_for', 'confirmed_at'])
         .where('organisation_id', '=', organisationId)
         .where('complaint_id', '=', complaintId)
         .orderBy('invited_at', 'desc')
@@ -184,7 +184,11 @@ export async function loadComplaintSnapshot(
       newDate: d.new_date as LocalDate,
     })),
     meeting: meeting
-      ? { invitedAt: new Date(meeting.invited_at), scheduledFor: new Date(meeting.scheduled_for) }
+      ? {
+          invitedAt: new Date(meeting.invited_at),
+          scheduledFor: new Date(meeting.scheduled_for),
+          confirmedAt: toDate(meeting.confirmed_at),
+        }
       : null,
     decision:
       complaint.decision_mode && complaint.decision_communicated_at

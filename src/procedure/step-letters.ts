@@ -7,6 +7,8 @@ import {
   type ComplaintLetterType,
   type LetterDeps,
 } from '../letters/complaint-letters.ts';
+import { fileSignedHearingStatement, issueHearingStatement } from '../letters/hearing-statement.ts';
+import { displayNameOf } from '../letters/staff-name.ts';
 import { loadCalendar } from './clock-columns.ts';
 import type { ProcedureActionInput } from './procedure.service.ts';
 
@@ -22,8 +24,9 @@ function clockTime(instant: Date): string {
 }
 
 /**
- * The letter each step that reaches the complainant sends (R2, R6, R7, R8), made in the same
- * transaction as the step: the step and its letter happen together or not at all.
+ * The letter each step that reaches someone sends (R2, R4–R8), made in the same transaction as the
+ * step: the step and its letter happen together or not at all. Signing a hearing statement sends
+ * nothing but files the signed copy in the dossier.
  */
 export async function sendLetterOfStep(
   tx: Tx,
@@ -34,6 +37,23 @@ export async function sendLetterOfStep(
   now: Date,
 ): Promise<boolean> {
   const own = input.letterFields ?? {};
+  const delivery = input.delivery ? { delivery: input.delivery } : {};
+  if (input.action === 'record_hearing_statement') {
+    const issued = await issueHearingStatement(
+      tx,
+      context,
+      deps,
+      complaintId,
+      input.employeeId,
+      { fields: own, ...delivery },
+      now,
+    );
+    return issued.messageId !== null;
+  }
+  if (input.action === 'sign_hearing_statement') {
+    await fileSignedHearingStatement(tx, context, complaintId, input.employeeId, now);
+    return false;
+  }
   let type: ComplaintLetterType;
   let fields: Record<string, unknown>;
   switch (input.action) {
@@ -63,6 +83,16 @@ export async function sendLetterOfStep(
       };
       break;
     }
+    case 'confirm_meeting':
+      type = 'meeting_confirmation';
+      fields = own;
+      break;
+    case 'record_insurer_consultation': {
+      const recordedBy = await displayNameOf(tx, context.organisationId, context.userId);
+      type = 'insurer_consultation_record';
+      fields = { ...(recordedBy ? { recordedBy } : {}), ...own };
+      break;
+    }
     case 'send_decision_letter':
       type = 'decision';
       fields = { ...input.letter, ...own };
@@ -86,7 +116,7 @@ export async function sendLetterOfStep(
     type,
     {
       fields,
-      ...(input.delivery ? { delivery: input.delivery } : {}),
+      ...delivery,
       ...(input.action === 'start_hearing' ? { employeeId: input.employeeId } : {}),
     },
     now,

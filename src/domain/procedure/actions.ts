@@ -18,6 +18,7 @@ export const COMPLAINT_ACTIONS = [
   'record_insurer_consultation',
   'send_delay_notice',
   'plan_meeting',
+  'confirm_meeting',
   'record_meeting',
   'send_decision_letter',
   'close',
@@ -45,6 +46,7 @@ export const ACTION_LABELS: Readonly<Record<ComplaintAction, string>> = Object.f
   record_insurer_consultation: 'overleg met de verzekeraar vastleggen',
   send_delay_notice: 'bericht termijnoverschrijding versturen',
   plan_meeting: 'persoonlijk gesprek plannen',
+  confirm_meeting: 'persoonlijk gesprek bevestigen',
   record_meeting: 'gehouden gesprek vastleggen',
   send_decision_letter: 'brief met ons oordeel versturen',
   close: 'klacht afsluiten',
@@ -62,6 +64,7 @@ export const COMMUNICATIONS_TO_COMPLAINANT: readonly ComplaintAction[] = [
   'request_information',
   'send_delay_notice',
   'plan_meeting',
+  'confirm_meeting',
   'record_meeting',
   'send_decision_letter',
 ];
@@ -91,6 +94,8 @@ export type ActionRequest =
     }
   | { readonly action: 'send_delay_notice'; readonly reason: string; readonly newDate: LocalDate }
   | { readonly action: 'plan_meeting'; readonly scheduledFor: Date }
+  /** The complainant accepted the invitation; with a time when they asked for another one. */
+  | { readonly action: 'confirm_meeting'; readonly scheduledFor?: Date }
   | { readonly action: 'record_meeting'; readonly heldAt: Date }
   | { readonly action: 'send_decision_letter'; readonly letter: DecisionLetterContent }
   /** Fields left out are taken from the complaint as it stands. */

@@ -67,6 +67,8 @@ export interface MeetingPlanSnapshot {
   /** When the invitation went out: a step towards the complainant. */
   readonly invitedAt: Date;
   readonly scheduledFor: Date;
+  /** When the agreed time was confirmed to the complainant: also a step towards them. */
+  readonly confirmedAt?: Date | null;
 }
 
 export interface DecisionSnapshot {

@@ -102,6 +102,28 @@ describe('the conditions of each step', () => {
       codes: ['meeting_time_invalid'],
     },
     {
+      name: 'confirm a meeting that was never planned',
+      snapshot: investigating,
+      request: { action: 'confirm_meeting' },
+      codes: ['no_meeting_planned'],
+    },
+    {
+      name: 'confirm a planned meeting whose time has passed',
+      snapshot: inStatus('in_investigation', {
+        meeting: { invitedAt: at('2026-03-05T09:00:00Z'), scheduledFor: at('2026-03-09T13:00:00Z') },
+      }),
+      request: { action: 'confirm_meeting' },
+      codes: ['meeting_time_invalid'],
+    },
+    {
+      name: 'confirm a meeting moved into the past',
+      snapshot: inStatus('in_investigation', {
+        meeting: { invitedAt: at('2026-03-05T09:00:00Z'), scheduledFor: at('2026-03-12T13:00:00Z') },
+      }),
+      request: { action: 'confirm_meeting', scheduledFor: at('2026-03-10T09:00:00Z') },
+      codes: ['meeting_time_invalid'],
+    },
+    {
       name: 'record a meeting in the future',
       snapshot: investigating,
       request: { action: 'record_meeting', heldAt: at('2026-03-10T12:00:00Z') },

@@ -126,6 +126,16 @@ function specificRefusals(
         found.push(refusals.meetingPlannedInPast());
       }
       break;
+    case 'confirm_meeting': {
+      if (snapshot.meeting === null) {
+        found.push(refusals.noMeetingPlanned());
+        break;
+      }
+      if (request?.action !== 'confirm_meeting') break;
+      const at = request.scheduledFor ?? snapshot.meeting.scheduledFor;
+      if (!isValidInstant(at) || at <= now) found.push(refusals.meetingPlannedInPast());
+      break;
+    }
     case 'record_meeting':
       found.push(...hearingGateRefusals(snapshot));
       if (

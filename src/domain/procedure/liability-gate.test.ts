@@ -125,6 +125,19 @@ describe('the liability gate (R5)', () => {
       expected: ['insurer_consultation_required', 'previous_step'],
     },
     {
+      name: 'per step: confirming the meeting is a step of its own',
+      consultations: [consultation('2026-03-05T10:00:00Z'), consultation('2026-03-06T12:00:00Z')],
+      perStep: true,
+      overrides: {
+        meeting: {
+          invitedAt: at('2026-03-06T10:00:00Z'),
+          scheduledFor: at('2026-03-12T10:00:00Z'),
+          confirmedAt: at('2026-03-07T10:00:00Z'),
+        },
+      },
+      expected: ['insurer_consultation_required', 'previous_step'],
+    },
+    {
       name: 'per step: a delay notice is a step',
       consultations: [consultation('2026-03-05T10:00:00Z')],
       perStep: true,

@@ -10,13 +10,15 @@ function latest(dates: readonly Date[]): Date | null {
 
 /**
  * The moment of the latest step that reached the complainant, apart from the acknowledgment:
- * an information request, a delay notice, a meeting invitation, the position itself.
+ * an information request, a delay notice, a meeting invitation or its confirmation, the position
+ * itself.
  */
 export function lastStepTowardsComplainant(snapshot: ComplaintSnapshot): Date | null {
   return latest([
     ...snapshot.informationRequests.map((r) => r.sentAt),
     ...snapshot.delayNotices.map((n) => n.sentAt),
     ...(snapshot.meeting === null ? [] : [snapshot.meeting.invitedAt]),
+    ...(snapshot.meeting?.confirmedAt ? [snapshot.meeting.confirmedAt] : []),
     ...(snapshot.decision === null ? [] : [snapshot.decision.communicatedAt]),
   ]);
 }

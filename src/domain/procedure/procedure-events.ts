@@ -24,6 +24,7 @@ export const ACTION_EVENT_TYPES = {
   record_insurer_consultation: 'complaint.insurer_consultation_recorded',
   send_delay_notice: 'complaint.delay_notice_sent',
   plan_meeting: 'complaint.meeting_planned',
+  confirm_meeting: 'complaint.meeting_confirmed',
   record_meeting: 'complaint.meeting_held',
   send_decision_letter: 'complaint.decision_letter_sent',
   close: 'complaint.closed',
@@ -99,6 +100,11 @@ function actionData(
     }
     case 'plan_meeting':
       return { scheduledFor: request.scheduledFor.toISOString() };
+    case 'confirm_meeting':
+      return {
+        scheduledFor: (request.scheduledFor ?? snapshot.meeting?.scheduledFor ?? null)?.toISOString() ?? null,
+        moved: request.scheduledFor !== undefined,
+      };
     case 'record_meeting':
       return { decisionMode: 'meeting', heldAt: request.heldAt.toISOString() };
     case 'send_decision_letter':

@@ -36,6 +36,7 @@ export const REFUSAL_CODES = [
   'consultation_incomplete',
   'consultation_time_invalid',
   'meeting_time_invalid',
+  'no_meeting_planned',
   'kifid_case_number_missing',
   'reclassification_reason_missing',
 ] as const;
@@ -243,6 +244,8 @@ export const refusals = {
       'Het gesprek kan niet in de toekomst liggen en niet vóór de ontvangst van de klacht.',
       { problem: 'out_of_range' },
     ),
+  noMeetingPlanned: (): Refusal =>
+    refusal('no_meeting_planned', 'Er is geen gesprek gepland om te bevestigen. Plan eerst een gesprek.'),
   kifidCaseNumberMissing: (): Refusal =>
     refusal('kifid_case_number_missing', 'Vermeld het zaaknummer van KiFiD.'),
 } as const;

@@ -22,6 +22,7 @@ import { refusals, type Refusal } from './refusals.ts';
  * | record_insurer_consultation     | yes         | yes                | –                  | –       | –     |
  * | send_delay_notice               | yes         | yes                | –                  | –       | –     |
  * | plan_meeting                    | yes         | yes                | –                  | –       | –     |
+ * | confirm_meeting                 | yes         | yes                | –                  | –       | –     |
  * | record_meeting                  | yes         | yes                | –                  | –       | –     |
  * | send_decision_letter            | yes         | yes                | –                  | –       | –     |
  * | close                           | yes         | – (4)              | –                  | –       | –     |
@@ -62,6 +63,7 @@ export const ROLE_RULES: Readonly<Record<ComplaintAction, readonly Grant[]>> = O
   record_insurer_consultation: BOTH,
   send_delay_notice: BOTH,
   plan_meeting: BOTH,
+  confirm_meeting: BOTH,
   record_meeting: BOTH,
   send_decision_letter: BOTH,
   close: COORDINATOR,

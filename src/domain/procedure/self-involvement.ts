@@ -13,6 +13,7 @@ const HANDLER_STEPS: readonly ComplaintAction[] = [
   'record_hearing_statement',
   'send_delay_notice',
   'plan_meeting',
+  'confirm_meeting',
   'record_meeting',
   'send_decision_letter',
 ];

@@ -87,6 +87,13 @@ const SETUPS: Record<ComplaintAction, Setup> = {
     },
   },
   plan_meeting: { request: { action: 'plan_meeting', scheduledFor: at('2026-03-12T13:00:00Z') } },
+  confirm_meeting: {
+    request: { action: 'confirm_meeting' },
+    prepare: (s) => ({
+      ...s,
+      meeting: { invitedAt: at('2026-03-09T09:00:00Z'), scheduledFor: at('2026-03-12T13:00:00Z') },
+    }),
+  },
   record_meeting: { request: { action: 'record_meeting', heldAt: at('2026-03-10T08:00:00Z') } },
   send_decision_letter: { request: { action: 'send_decision_letter', letter: completeLetter() } },
   close: {
@@ -143,6 +150,7 @@ const EXPECTED: Record<ComplaintAction, Partial<Record<ComplaintStatus, Complain
   },
   send_delay_notice: { acknowledged: 'in_investigation', in_investigation: 'in_investigation' },
   plan_meeting: { acknowledged: 'in_investigation', in_investigation: 'in_investigation' },
+  confirm_meeting: { in_investigation: 'in_investigation' },
   record_meeting: { acknowledged: 'decided', in_investigation: 'decided' },
   send_decision_letter: { acknowledged: 'decided', in_investigation: 'decided' },
   close: { decided: 'closed' },

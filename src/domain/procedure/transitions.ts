@@ -41,6 +41,7 @@ export const TRANSITIONS: Readonly<Record<ComplaintAction, TransitionRule>> = Ob
   record_insurer_consultation: { from: OPEN, to: 'unchanged' },
   send_delay_notice: { from: INVESTIGATING, to: 'in_investigation' },
   plan_meeting: { from: INVESTIGATING, to: 'in_investigation' },
+  confirm_meeting: { from: ['in_investigation'], to: 'unchanged' },
   record_meeting: { from: INVESTIGATING, to: 'decided' },
   send_decision_letter: { from: INVESTIGATING, to: 'decided' },
   close: { from: ['decided'], to: 'closed' },
