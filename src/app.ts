@@ -26,6 +26,7 @@ import { installValidators } from './http/validation.ts';
 import { registerIntakeRoutes } from './intake/intake.routes.ts';
 import { registerMailboxRoutes } from './intake/mailbox.routes.ts';
 import { registerSmtpSettingsRoutes } from './letters/smtp-settings.routes.ts';
+import { registerLetterTemplateRoutes } from './letters/templates/letter-template.routes.ts';
 import type { Secrets } from './secrets.ts';
 import type { Logger } from 'pino';
 import { registerNotificationRoutes } from './notifications/notification.routes.ts';
@@ -170,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIntakeRoutes(app, deps);
   registerPublicFormRoutes(app, deps);
   registerPortalRoutes(app, deps);
+  registerLetterTemplateRoutes(app, deps);
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

@@ -640,9 +640,23 @@ export interface Database {
   portal_tokens: PortalTokensTable;
   portal_sessions: PortalSessionsTable;
   portal_codes: PortalCodesTable;
+  letter_template_changes: LetterTemplateChangesTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type DossierEventRow = Selectable<DossierEventsTable>;
+
+/** Who changed which letter template (0012): append-only, outside any dossier. */
+export interface LetterTemplateChangesTable {
+  organisation_id: string;
+  id: string;
+  letter_type: string;
+  language: 'nl' | 'en';
+  change: 'saved' | 'reset';
+  template: ColumnType<unknown, string | null, never>;
+  template_sha256: string | null;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}

@@ -9,7 +9,6 @@ import type { LetterCommon, LetterContentMap } from '../domain/letters/letter-co
 import { letterToText } from '../domain/letters/letter-text.ts';
 import { LETTER_TYPE_SPECS, type LetterLanguage, type LetterType } from '../domain/letters/letter-types.ts';
 import type { RenderableLetter } from '../domain/letters/renderable-letter.ts';
-import { defaultTemplate } from '../domain/letters/templates.ts';
 import { computeClocks } from '../domain/procedure/clocks.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { loadCalendar } from '../procedure/clock-columns.ts';
@@ -19,6 +18,7 @@ import { letterheadFromOrganisation } from './render/letterhead.ts';
 import { renderLetterPdf } from './render/render-letter-pdf.ts';
 import { issueLetter, type IssuedLetter } from './issue-letter.ts';
 import { issuePortalLink } from '../portal/portal-link.ts';
+import { resolveLetterTemplate } from './templates/letter-template.service.ts';
 
 /** Letters about a complaint, filled in from its dossier; what staff typed overrides the defaults. */
 export type ComplaintLetterType = Extract<
@@ -355,8 +355,7 @@ async function compose(
   const letter = composeLetter({
     type,
     content: gathered.content,
-    // Organisations write with the default texts until the template editor exists (docs/letters.md).
-    template: defaultTemplate(type, gathered.language),
+    template: await resolveLetterTemplate(tx, organisationId, type, gathered.language),
     organisation: { name: gathered.organisationName, kifidAffiliationNumber: gathered.affiliationNumber },
   });
   return { gathered, letter };
