@@ -27,6 +27,7 @@ import { registerIntakeRoutes } from './intake/intake.routes.ts';
 import { registerMailboxRoutes } from './intake/mailbox.routes.ts';
 import { registerSmtpSettingsRoutes } from './letters/smtp-settings.routes.ts';
 import { registerLetterTemplateRoutes } from './letters/templates/letter-template.routes.ts';
+import { registerComplaintLetterRoutes } from './letters/complaint-letter.routes.ts';
 import type { Secrets } from './secrets.ts';
 import type { Logger } from 'pino';
 import { registerNotificationRoutes } from './notifications/notification.routes.ts';
@@ -172,6 +173,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPublicFormRoutes(app, deps);
   registerPortalRoutes(app, deps);
   registerLetterTemplateRoutes(app, deps);
+  registerComplaintLetterRoutes(app, {
+    db: deps.db,
+    clock: deps.clock,
+    ...(deps.config.publicBaseUrl ? { publicBaseUrl: deps.config.publicBaseUrl } : {}),
+  });
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

@@ -373,11 +373,16 @@ export async function previewComplaintLetter(
   type: ComplaintLetterType,
   request: LetterRequest,
   now: Date,
-): Promise<{ pdf: Buffer; problems: readonly string[] }> {
-  const { gathered, letter } = await compose(tx, organisationId, complaintId, type, request, now);
+  publicBaseUrl?: string,
+): Promise<{ pdf: Buffer; problems: readonly string[]; subject: string; fileName: string }> {
+  // The portal link shows as a placeholder: a preview hands out no link.
+  const portal = publicBaseUrl ? { baseUrl: publicBaseUrl, issue: false } : null;
+  const { gathered, letter } = await compose(tx, organisationId, complaintId, type, request, now, portal);
   return {
     pdf: await renderLetterPdf(letter, gathered.letterhead, { language: gathered.language }),
     problems: letter.problems,
+    subject: `${letter.subject} [${letter.reference}]`,
+    fileName: `${letter.title}.pdf`,
   };
 }
 
