@@ -641,6 +641,7 @@ export interface Database {
   portal_sessions: PortalSessionsTable;
   portal_codes: PortalCodesTable;
   letter_template_changes: LetterTemplateChangesTable;
+  acknowledgment_tasks: AcknowledgmentTasksTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;
@@ -659,4 +660,20 @@ export interface LetterTemplateChangesTable {
   template_sha256: string | null;
   changed_by: string | null;
   changed_at: Timestamp;
+}
+
+export type AcknowledgmentTaskOutcome =
+  'sent' | 'ready' | 'incomplete' | 'automatic_arrival' | 'no_email' | 'not_needed' | 'failed';
+
+/** The acknowledgment each registered complaint waits for (0012): sent automatically or handed to a person. */
+export interface AcknowledgmentTasksTable {
+  organisation_id: string;
+  complaint_id: string;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  /** Since when it waits for a handler to be assigned (a person was told once). */
+  waiting_since: Timestamp | null;
+  settled_at: Timestamp | null;
+  outcome: AcknowledgmentTaskOutcome | null;
 }

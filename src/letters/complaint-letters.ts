@@ -386,6 +386,19 @@ export async function previewComplaintLetter(
   };
 }
 
+/** What the letter would miss if it went out now (empty: complete); composes but renders nothing. */
+export async function checkComplaintLetter(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+  type: ComplaintLetterType,
+  request: LetterRequest,
+  now: Date,
+): Promise<{ problems: readonly string[]; recipientEmail: string | null }> {
+  const { gathered, letter } = await compose(tx, organisationId, complaintId, type, request, now);
+  return { problems: letter.problems, recipientEmail: gathered.recipientEmail };
+}
+
 /**
  * Composes, checks, renders and issues the letter in the caller's transaction. A letter with an
  * empty required element is refused with a Dutch message naming each one; nothing is stored then.

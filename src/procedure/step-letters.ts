@@ -92,6 +92,7 @@ export async function sendLetterOfStep(
     {
       fields,
       ...(input.delivery ? { delivery: input.delivery } : {}),
+      ...(input.automatic ? { automatic: true } : {}),
       ...(input.action === 'start_hearing' ? { employeeId: input.employeeId } : {}),
     },
     now,
