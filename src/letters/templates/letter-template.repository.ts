@@ -146,7 +146,7 @@ export async function listTemplateChanges(
     letterType: row.letter_type,
     language: row.language,
     change: row.change,
-    template: (row.template ?? null) as LetterTemplateOverride | null,
+    template: row.template === null ? null : (row.template as LetterTemplateOverride),
     templateSha256: row.template_sha256,
     changedBy: row.changed_by,
     changedAt: new Date(row.changed_at),

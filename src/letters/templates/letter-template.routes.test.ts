@@ -113,6 +113,14 @@ describe.each(databaseKinds())('letter templates over HTTP on %s', (kind) => {
     });
     expect(unknownField.statusCode).toBe(400);
     expect(unknownField.json().code).toBe('template_invalid');
+    const shapeless = await call('PUT', org.coordinator.token, `${URL}/acknowledgment/nl`, {
+      blocks: [{ kind: 'element', text: 'Uw klacht wordt behandeld door {{handlerName}}.' }],
+    });
+    expect(shapeless.statusCode).toBe(400);
+    expect(shapeless.json().code).toBe('template_element_removed');
+    expect(shapeless.json().problems).toContainEqual(
+      expect.objectContaining({ code: 'template_block_invalid', block: 0 }),
+    );
     const after = await call('GET', org.coordinator.token, `${URL}/acknowledgment/nl`);
     expect(after.json().source).toBe('default');
   });

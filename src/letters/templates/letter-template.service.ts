@@ -187,22 +187,24 @@ export async function getLetterTemplate(
   return detailOf(type, language, stored);
 }
 
-/** Only the parts the editor gave, each block with only the keys of its kind. */
-function cleanOverride(override: LetterTemplateOverride): LetterTemplateOverride {
-  const block = (b: TemplateBlock): TemplateBlock => {
-    const layout = {
-      ...(b.heading !== undefined ? { heading: b.heading } : {}),
-      ...(b.label !== undefined ? { label: b.label } : {}),
-    };
-    return b.kind === 'element'
-      ? { kind: 'element', elements: [...b.elements], text: b.text, ...layout }
-      : { kind: b.kind, text: b.text, ...layout };
+/** One block with only the keys of its kind. */
+function cleanBlock(b: TemplateBlock): TemplateBlock {
+  const layout = {
+    ...(b.heading !== undefined ? { heading: b.heading } : {}),
+    ...(b.label !== undefined ? { label: b.label } : {}),
   };
+  return b.kind === 'element'
+    ? { kind: 'element', elements: b.elements, text: b.text, ...layout }
+    : { kind: b.kind, text: b.text, ...layout };
+}
+
+/** Only the parts the editor gave. */
+function cleanOverride(override: LetterTemplateOverride): LetterTemplateOverride {
   return {
     ...(override.subject !== undefined ? { subject: override.subject } : {}),
     ...(override.salutation !== undefined ? { salutation: override.salutation } : {}),
     ...(override.closing !== undefined ? { closing: override.closing } : {}),
-    ...(override.blocks !== undefined ? { blocks: override.blocks.map(block) } : {}),
+    ...(override.blocks !== undefined ? { blocks: override.blocks.map(cleanBlock) } : {}),
   };
 }
 
