@@ -29,6 +29,8 @@ import { registerMailboxRoutes } from './intake/mailbox.routes.ts';
 import { registerSmtpSettingsRoutes } from './letters/smtp-settings.routes.ts';
 import { registerCancellationLetterRoutes } from './letters/cancellation-letters.routes.ts';
 import { registerHearingStatementRoutes } from './letters/hearing-statement.routes.ts';
+import { registerLetterTemplateRoutes } from './letters/templates/letter-template.routes.ts';
+import { registerComplaintLetterRoutes } from './letters/complaint-letter.routes.ts';
 import type { Secrets } from './secrets.ts';
 import type { Logger } from 'pino';
 import { registerNotificationRoutes } from './notifications/notification.routes.ts';
@@ -176,6 +178,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerExportRoutes(app, deps);
   registerCancellationLetterRoutes(app, deps);
   registerHearingStatementRoutes(app, deps);
+  registerLetterTemplateRoutes(app, deps);
+  registerComplaintLetterRoutes(app, {
+    db: deps.db,
+    clock: deps.clock,
+    ...(deps.config.publicBaseUrl ? { publicBaseUrl: deps.config.publicBaseUrl } : {}),
+  });
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

@@ -41,6 +41,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
         log,
         secrets,
         limits: { maxMailBytes: config.maxMailBytes, maxAttachmentBytes: config.maxAttachmentBytes },
+        ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
       });
       // Mailboxes added later are read by the minute poll until the next start.
       watcher = await watchAllMailboxes(

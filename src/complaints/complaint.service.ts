@@ -20,6 +20,7 @@ import { listProcedureVersions } from '../procedure/snapshot.repository.ts';
 import { findUsers } from '../users/user.repository.ts';
 import { canSeeEveryDossier, requireDossierAccess } from '../auth/complaint-access.ts';
 import { insertIntakeItem, updateIntakeItem } from '../intake/intake.repository.ts';
+import { queueAcknowledgmentTask } from '../letters/acknowledgment-task.repository.ts';
 import {
   findComplaintDetail,
   findInvolvedEmployees,
@@ -158,6 +159,8 @@ export async function registerComplaint(
       updated_at: now,
     });
     await insertInvolvedEmployees(tx, organisationId, complaintId, involved, now);
+    // Every channel: the job settles its acknowledgment (sent automatically, or a person is told).
+    await queueAcknowledgmentTask(tx, organisationId, complaintId, now);
     await reloadAndRefreshClocks(
       tx,
       organisationId,

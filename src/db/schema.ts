@@ -648,6 +648,8 @@ export interface Database {
   portal_sessions: PortalSessionsTable;
   portal_codes: PortalCodesTable;
   export_records: ExportRecordsTable;
+  letter_template_changes: LetterTemplateChangesTable;
+  acknowledgment_tasks: AcknowledgmentTasksTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;
@@ -668,4 +670,33 @@ export interface ExportRecordsTable {
   chain_hash: string | null;
   sha256: string;
   row_count: number;
+}
+
+/** Who changed which letter template (0012): append-only, outside any dossier. */
+export interface LetterTemplateChangesTable {
+  organisation_id: string;
+  id: string;
+  letter_type: string;
+  language: 'nl' | 'en';
+  change: 'saved' | 'reset';
+  template: ColumnType<unknown, string | null, never>;
+  template_sha256: string | null;
+  changed_by: string | null;
+  changed_at: Timestamp;
+}
+
+export type AcknowledgmentTaskOutcome =
+  'sent' | 'ready' | 'incomplete' | 'automatic_arrival' | 'no_email' | 'not_needed' | 'failed';
+
+/** The acknowledgment each registered complaint waits for (0012): sent automatically or handed to a person. */
+export interface AcknowledgmentTasksTable {
+  organisation_id: string;
+  complaint_id: string;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  /** Since when it waits for a handler to be assigned (a person was told once). */
+  waiting_since: Timestamp | null;
+  settled_at: Timestamp | null;
+  outcome: AcknowledgmentTaskOutcome | null;
 }

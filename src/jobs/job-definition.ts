@@ -10,6 +10,8 @@ export interface JobContext {
   log: Logger;
   secrets: Secrets;
   limits: { maxMailBytes: number; maxAttachmentBytes: number };
+  /** Where complainants reach the product (the portal link in automatic letters). */
+  publicBaseUrl?: string;
 }
 
 /** A background job: its queue name, when it runs by itself (cron, Amsterdam time), and its work. */

@@ -48,6 +48,7 @@ describe.each(databaseKinds())('background jobs on %s', (kind) => {
     expect(schedules.map((s) => s.name).toSorted()).toEqual([
       'poll-mailboxes',
       'send-outbox',
+      'settle-acknowledgments',
       'sweep-deadlines',
       'verify-dossier-chains',
     ]);

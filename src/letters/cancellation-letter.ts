@@ -1,11 +1,11 @@
 import type { AccessContext } from '../auth/access-context.ts';
 import type { Tx } from '../db/tenant.ts';
 import { amsterdamDateOf, isLocalDate } from '../domain/calendar/local-date.ts';
+import { resolveLetterTemplate } from './templates/letter-template.service.ts';
 import { composeLetter } from '../domain/letters/compose-letter.ts';
 import type { CancellationConfirmationContent } from '../domain/letters/letter-content.ts';
 import { letterToText } from '../domain/letters/letter-text.ts';
 import { LETTER_TYPE_SPECS } from '../domain/letters/letter-types.ts';
-import { defaultTemplate } from '../domain/letters/templates.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { contactLine, type LetterDeps } from './complaint-letters.ts';
 import { issueLetter, type IssuedLetter } from './issue-letter.ts';
@@ -90,9 +90,8 @@ export async function sendCancellationConfirmation(
   const letter = composeLetter({
     type: 'cancellation_confirmation',
     content,
-    // The same template choice as the complaint letters (complaint-letters.ts `compose`): when
-    // organisations get their own templates, this letter must follow them too.
-    template: defaultTemplate('cancellation_confirmation', language),
+    // The organisation's own template when it has one, as for the complaint letters.
+    template: await resolveLetterTemplate(tx, organisationId, 'cancellation_confirmation', language),
     organisation: { name: org.name, kifidAffiliationNumber: org.kifid_affiliation_number },
   });
   if (letter.problems.length > 0) {

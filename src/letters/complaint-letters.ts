@@ -9,7 +9,6 @@ import type { LetterCommon, LetterContentMap } from '../domain/letters/letter-co
 import { letterToText } from '../domain/letters/letter-text.ts';
 import { LETTER_TYPE_SPECS, type LetterLanguage, type LetterType } from '../domain/letters/letter-types.ts';
 import type { RenderableLetter } from '../domain/letters/renderable-letter.ts';
-import { defaultTemplate } from '../domain/letters/templates.ts';
 import { computeClocks } from '../domain/procedure/clocks.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { loadCalendar } from '../procedure/clock-columns.ts';
@@ -19,6 +18,7 @@ import { letterheadFromOrganisation } from './render/letterhead.ts';
 import { renderLetterPdf } from './render/render-letter-pdf.ts';
 import { issueLetter, type IssuedLetter } from './issue-letter.ts';
 import { issuePortalLink } from '../portal/portal-link.ts';
+import { resolveLetterTemplate } from './templates/letter-template.service.ts';
 
 /** Letters about a complaint, filled in from its dossier; what staff typed overrides the defaults. */
 export type ComplaintLetterType = Extract<
@@ -472,8 +472,7 @@ async function compose(
   const letter = composeLetter({
     type,
     content: gathered.content,
-    // Organisations write with the default texts until the template editor exists (docs/letters.md).
-    template: defaultTemplate(type, gathered.language),
+    template: await resolveLetterTemplate(tx, organisationId, type, gathered.language),
     organisation: { name: gathered.organisationName, kifidAffiliationNumber: gathered.affiliationNumber },
   });
   return { gathered, letter };
@@ -491,12 +490,30 @@ export async function previewComplaintLetter(
   type: ComplaintLetterType,
   request: LetterRequest,
   now: Date,
-): Promise<{ pdf: Buffer; problems: readonly string[] }> {
-  const { gathered, letter } = await compose(tx, organisationId, complaintId, type, request, now);
+  publicBaseUrl?: string,
+): Promise<{ pdf: Buffer; problems: readonly string[]; subject: string; fileName: string }> {
+  // The portal link shows as a placeholder: a preview hands out no link.
+  const portal = publicBaseUrl ? { baseUrl: publicBaseUrl, issue: false } : null;
+  const { gathered, letter } = await compose(tx, organisationId, complaintId, type, request, now, portal);
   return {
     pdf: await renderLetterPdf(letter, gathered.letterhead, { language: gathered.language }),
     problems: letter.problems,
+    subject: `${letter.subject} [${letter.reference}]`,
+    fileName: `${letter.title}.pdf`,
   };
+}
+
+/** What the letter would miss if it went out now (empty: complete); composes but renders nothing. */
+export async function checkComplaintLetter(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+  type: ComplaintLetterType,
+  request: LetterRequest,
+  now: Date,
+): Promise<{ problems: readonly string[]; recipientEmail: string | null }> {
+  const { gathered, letter } = await compose(tx, organisationId, complaintId, type, request, now);
+  return { problems: letter.problems, recipientEmail: gathered.recipientEmail };
 }
 
 /**

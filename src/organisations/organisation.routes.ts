@@ -15,6 +15,11 @@ import {
 
 const Optional = (maxLength: number) => Type.Optional(Type.Union([Type.String({ maxLength }), Type.Null()]));
 
+const AutoAcknowledgmentSchema = Type.Union([Type.Literal('draft'), Type.Literal('send')], {
+  description:
+    'send: a new complaint gets its acknowledgment automatically when it is complete and came from a person; draft: a person is told it is ready to send',
+});
+
 const SettingsSchema = Type.Object({
   id: Uuid,
   slug: Type.String(),
@@ -45,6 +50,7 @@ const SettingsSchema = Type.Object({
     confirmedAt: Type.Union([DateTime, Type.Null()]),
   }),
   complianceGaps: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+  autoAcknowledgment: AutoAcknowledgmentSchema,
 });
 
 const ChangeSettingsBody = Type.Object(
@@ -71,6 +77,7 @@ const ChangeSettingsBody = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    autoAcknowledgment: Type.Optional(AutoAcknowledgmentSchema),
   },
   { additionalProperties: false },
 );
@@ -114,6 +121,7 @@ function toResponse(settings: OrganisationSettings) {
       confirmedAt: settings.disputesBody.confirmedAt?.toISOString() ?? null,
     },
     complianceGaps: settings.complianceGaps,
+    autoAcknowledgment: o.auto_acknowledgment,
   };
 }
 

@@ -206,6 +206,7 @@ export interface OrganisationChanges {
     phone?: string | null;
     policyNumber?: string | null;
   };
+  autoAcknowledgment?: 'draft' | 'send';
 }
 
 export async function changeOrganisationSettings(
@@ -233,6 +234,7 @@ export async function changeOrganisationSettings(
       liability_insurer_email: insurer.email,
       liability_insurer_phone: insurer.phone,
       liability_insurer_policy_number: insurer.policyNumber,
+      auto_acknowledgment: changes.autoAcknowledgment,
     }).filter(([, value]) => value !== undefined),
   );
   return withTenant(db, context.organisationId, async (tx) => {

@@ -65,6 +65,8 @@ export type ProcedureActionInput = (
 export interface LetterOptions {
   delivery?: 'email' | 'post';
   letterFields?: Record<string, unknown>;
+  /** Nobody looked at the letter before it went out (the automatic acknowledgment). */
+  automatic?: boolean;
 }
 
 export interface ProcedureState {
@@ -124,43 +126,65 @@ export async function performAction(
   input: ProcedureActionInput,
 ): Promise<ProcedureState | null> {
   const now = deps.clock.now();
-  let mailQueued = false;
-  const outcome = await withTenant(deps.db, context.organisationId, async (tx) => {
-    const snapshot = await loadComplaintSnapshot(tx, context.organisationId, complaintId);
-    if (!snapshot) throw new NotFoundError('De klacht');
-    const seesDossier =
-      canSeeEveryDossier(context) ||
-      (context.roles.includes('handler') &&
-        (snapshot.handlerId === null || snapshot.handlerId === context.userId));
-    // Someone who may not see this dossier learns nothing about it — except an involved employee
-    // signing their own statement, who then gets no dossier back either.
-    const signsOwnStatement =
-      input.action === 'sign_hearing_statement' &&
-      context.userId !== null &&
-      snapshot.involvedEmployeeIds.includes(context.userId);
-    if (!seesDossier && !signsOwnStatement) throw new NotFoundError('De klacht');
-    const calendar = await loadCalendar(tx, context.organisationId);
-    const evaluation = evaluateAction(snapshot, input, { actor: actingUserOf(context), now, calendar });
-    await appendProcedureEvents(tx, context, complaintId, evaluation.events, now);
-    if (!evaluation.allowed) return { refused: [...evaluation.refusals], state: null };
-
-    await applyActionEffects(tx, context, complaintId, snapshot, input, evaluation.nextStatus, now);
-    if (deps.letters) mailQueued = await sendLetterOfStep(tx, context, deps.letters, complaintId, input, now);
-    const { snapshot: after, clocks } = await reloadAndRefreshClocks(
-      tx,
-      context.organisationId,
-      complaintId,
-      calendar,
-      now,
-    );
-    return {
-      refused: null,
-      state: seesDossier ? await stateOf(tx, context, complaintId, after, clocks, calendar, now) : null,
-    };
-  });
+  const outcome = await withTenant(deps.db, context.organisationId, (tx) =>
+    performActionInTransaction(tx, deps.letters, context, complaintId, input, now),
+  );
   if (outcome.refused) throw refusalError(outcome.refused);
-  if (mailQueued) deps.letters?.onMailQueued?.();
+  if (outcome.mailQueued) deps.letters?.onMailQueued?.();
   return outcome.state;
+}
+
+export interface StepOutcome {
+  /** The refusals (already recorded in the dossier), or null when the step was taken. */
+  refused: Refusal[] | null;
+  state: ProcedureState | null;
+  mailQueued: boolean;
+}
+
+/**
+ * The step inside the caller's transaction (a job that settles several things in one commit). A
+ * refusal is returned, not thrown, so the caller decides whether its events are kept.
+ */
+export async function performActionInTransaction(
+  tx: Tx,
+  letters: LetterDeps | undefined,
+  context: AccessContext,
+  complaintId: string,
+  input: ProcedureActionInput,
+  now: Date,
+): Promise<StepOutcome> {
+  const snapshot = await loadComplaintSnapshot(tx, context.organisationId, complaintId);
+  if (!snapshot) throw new NotFoundError('De klacht');
+  const seesDossier =
+    canSeeEveryDossier(context) ||
+    (context.roles.includes('handler') &&
+      (snapshot.handlerId === null || snapshot.handlerId === context.userId));
+  // Someone who may not see this dossier learns nothing about it — except an involved employee
+  // signing their own statement, who then gets no dossier back either.
+  const signsOwnStatement =
+    input.action === 'sign_hearing_statement' &&
+    context.userId !== null &&
+    snapshot.involvedEmployeeIds.includes(context.userId);
+  if (!seesDossier && !signsOwnStatement) throw new NotFoundError('De klacht');
+  const calendar = await loadCalendar(tx, context.organisationId);
+  const evaluation = evaluateAction(snapshot, input, { actor: actingUserOf(context), now, calendar });
+  await appendProcedureEvents(tx, context, complaintId, evaluation.events, now);
+  if (!evaluation.allowed) return { refused: [...evaluation.refusals], state: null, mailQueued: false };
+
+  await applyActionEffects(tx, context, complaintId, snapshot, input, evaluation.nextStatus, now);
+  const mailQueued = letters ? await sendLetterOfStep(tx, context, letters, complaintId, input, now) : false;
+  const { snapshot: after, clocks } = await reloadAndRefreshClocks(
+    tx,
+    context.organisationId,
+    complaintId,
+    calendar,
+    now,
+  );
+  return {
+    refused: null,
+    state: seesDossier ? await stateOf(tx, context, complaintId, after, clocks, calendar, now) : null,
+    mailQueued,
+  };
 }
 
 function refusalError(list: readonly Refusal[]): RuleViolationError {

@@ -2,6 +2,7 @@ import type { LocalDate } from '../domain/calendar/local-date.ts';
 import type { ProcedureTerms } from '../domain/calendar/procedure-terms.ts';
 import type { ComplaintSnapshot } from '../domain/procedure/complaint-snapshot.ts';
 import type { Tx } from '../db/tenant.ts';
+import { postedSentAt } from '../domain/letters/posted-date.ts';
 
 const toDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
 
@@ -144,6 +145,7 @@ export async function loadComplaintSnapshot(
     ]);
   if (!procedure)
     throw new Error(`procedure version ${complaint.procedure_version} missing for ${organisationId}`);
+  const sent = await postedLetterDates(tx, organisationId, complaintId);
 
   return {
     status: complaint.status,
@@ -151,17 +153,17 @@ export async function loadComplaintSnapshot(
     procedure: { version: procedure.version, terms: procedure.terms },
     handlerId: complaint.handler_id,
     involvedEmployeeIds: involved.map((i) => i.user_id),
-    acknowledgmentSentAt: toDate(complaint.acknowledgment_sent_at),
+    acknowledgmentSentAt: sent('acknowledgment', toDate(complaint.acknowledgment_sent_at)),
     informationRequests: requests.map((r) => ({
       id: r.id,
-      sentAt: new Date(r.sent_at),
+      sentAt: sent('information_request', new Date(r.sent_at)),
       answeredAt: toDate(r.answered_at),
       closedAsNotNeededAt: toDate(r.closed_not_needed_at),
     })),
     informationNotNeededAt: toDate(complaint.information_not_needed_at),
     hearings: hearings.map((h) => ({
       employeeId: h.employee_id,
-      requestedAt: toDate(h.requested_at),
+      requestedAt: sent('hearing_request', toDate(h.requested_at)),
       status: h.status,
       statementRecordedAt: toDate(h.statement_recorded_at),
       signedAt: toDate(h.signed_at),
@@ -170,7 +172,7 @@ export async function loadComplaintSnapshot(
     })),
     liability: {
       flaggedAt: toDate(complaint.liability_flagged_at),
-      insurerNotifiedAt: toDate(complaint.insurer_notified_at),
+      insurerNotifiedAt: sent('insurer_notification', toDate(complaint.insurer_notified_at)),
       consultations: consultations.map((c) => ({
         at: new Date(c.consulted_at),
         withWhom: c.with_whom,
@@ -179,20 +181,26 @@ export async function loadComplaintSnapshot(
       requireConsultationPerStep: procedure.requireConsultationPerStep,
     },
     delayNotices: delays.map((d) => ({
-      sentAt: new Date(d.sent_at),
+      sentAt: sent('delay_notice', new Date(d.sent_at)),
       reason: d.reason,
       newDate: d.new_date as LocalDate,
     })),
     meeting: meeting
       ? {
-          invitedAt: new Date(meeting.invited_at),
+          invitedAt: sent('meeting_invitation', new Date(meeting.invited_at)),
           scheduledFor: new Date(meeting.scheduled_for),
           confirmedAt: toDate(meeting.confirmed_at),
         }
       : null,
     decision:
       complaint.decision_mode && complaint.decision_communicated_at
-        ? { mode: complaint.decision_mode, communicatedAt: new Date(complaint.decision_communicated_at) }
+        ? {
+            mode: complaint.decision_mode,
+            communicatedAt:
+              complaint.decision_mode === 'letter'
+                ? sent('decision', new Date(complaint.decision_communicated_at))
+                : new Date(complaint.decision_communicated_at),
+          }
         : null,
     // Reclassified as not a complaint ends the procedure the way a withdrawal does.
     withdrawnAt: toDate(complaint.withdrawn_at ?? complaint.reclassified_at),
@@ -209,4 +217,35 @@ export async function loadComplaintSnapshot(
         }
       : null,
   };
+}
+
+/**
+ * A step's letter is issued in the step's transaction, so the step's moment (acknowledgment sent,
+ * information requested, decision communicated, ...) is the letter's `issued_at`. When a printed
+ * letter was marked as posted later, the clocks count the posted day instead: this maps each such
+ * moment to its posted moment and leaves every other moment alone.
+ */
+async function postedLetterDates(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+): Promise<<T extends Date | null>(letterType: string, at: T) => T> {
+  const rows = await tx
+    .selectFrom('letters')
+    .select(['letter_type', 'issued_at', 'posted_on'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .where('posted_on', 'is not', null)
+    .execute();
+  const posted = new Map(
+    rows.map((row) => {
+      const issuedAt = new Date(row.issued_at);
+      return [
+        `${row.letter_type}@${issuedAt.getTime()}`,
+        postedSentAt(issuedAt, row.posted_on as LocalDate),
+      ] as const;
+    }),
+  );
+  return <T extends Date | null>(letterType: string, at: T): T =>
+    at === null ? at : ((posted.get(`${letterType}@${at.getTime()}`) ?? at) as T);
 }

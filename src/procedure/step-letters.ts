@@ -2,6 +2,7 @@ import type { AccessContext } from '../auth/access-context.ts';
 import type { Tx } from '../db/tenant.ts';
 import { addWorkingDays } from '../domain/calendar/terms.ts';
 import { amsterdamDateOf, type LocalDate } from '../domain/calendar/local-date.ts';
+import type { WorkingDayCalendar } from '../domain/calendar/working-day-calendar.ts';
 import {
   sendComplaintLetter,
   type ComplaintLetterType,
@@ -21,6 +22,11 @@ const AMSTERDAM_TIME = new Intl.DateTimeFormat('en-GB', {
 
 function clockTime(instant: Date): string {
   return AMSTERDAM_TIME.format(instant);
+}
+
+/** The answer date an information request gives: ten working days from the letter's day. */
+export function informationAnswerBy(calendar: WorkingDayCalendar, now: Date): LocalDate {
+  return addWorkingDays(calendar, amsterdamDateOf(now), 10).date;
 }
 
 /**
@@ -62,8 +68,7 @@ export async function sendLetterOfStep(
       fields = own;
       break;
     case 'request_information': {
-      const calendar = await loadCalendar(tx, context.organisationId);
-      const answerBy: LocalDate = addWorkingDays(calendar, amsterdamDateOf(now), 10).date;
+      const answerBy = informationAnswerBy(await loadCalendar(tx, context.organisationId), now);
       type = 'information_request';
       fields = { missingInformation: [input.whatIsMissing], answerBy, ...own };
       break;
@@ -117,6 +122,7 @@ export async function sendLetterOfStep(
     {
       fields,
       ...delivery,
+      ...(input.automatic ? { automatic: true } : {}),
       ...(input.action === 'start_hearing' ? { employeeId: input.employeeId } : {}),
     },
     now,

@@ -7,6 +7,7 @@ import { migration as access } from './0005-access.ts';
 import { migration as identity } from './0006-identity.ts';
 import { migration as portal } from './0007-portal.ts';
 import { migration as letterFiling } from './0008-letter-filing.ts';
+import { migration as letterWorkflow } from './0012-letter-workflow.ts';
 import { migration as exportsLog } from './0013-exports.ts';
 
 /** Every migration in the order it was released. Append only. */
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly MigrationStatements[] = [
   identity,
   portal,
   letterFiling,
+  letterWorkflow,
   exportsLog,
 ];
