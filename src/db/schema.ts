@@ -299,6 +299,9 @@ export interface KifidReferralsTable {
   outcome: string | null;
   recorded_at: Timestamp;
   recorded_by: string | null;
+  outcome_code: KifidOutcomeCode | null;
+  outcome_on: DateColumn | null;
+  outcome_recorded_at: Timestamp | null;
 }
 
 export interface ClockNoticesTable {
@@ -640,9 +643,50 @@ export interface Database {
   portal_tokens: PortalTokensTable;
   portal_sessions: PortalSessionsTable;
   portal_codes: PortalCodesTable;
+  improvement_actions: ImprovementActionsTable;
+  improvement_action_complaints: ImprovementActionComplaintsTable;
+  report_exports: ReportExportsTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type DossierEventRow = Selectable<DossierEventsTable>;
+
+/** How a KiFiD case ended, as KiFiD words it: the claim awarded, partly awarded, rejected, etc. */
+export type KifidOutcomeCode =
+  'toegewezen' | 'deels_toegewezen' | 'afgewezen' | 'niet_ontvankelijk' | 'schikking' | 'ingetrokken';
+
+export interface ImprovementActionsTable {
+  organisation_id: string;
+  id: string;
+  title: string;
+  description: string | null;
+  root_cause: string | null;
+  owner_id: string;
+  due_date: DateColumn;
+  status: 'open' | 'done' | 'cancelled';
+  completed_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ImprovementActionComplaintsTable {
+  organisation_id: string;
+  action_id: string;
+  complaint_id: string;
+  linked_at: Timestamp;
+}
+
+export interface ReportExportsTable {
+  organisation_id: string;
+  id: string;
+  user_id: string | null;
+  actor_kind: ActorKind;
+  report: string;
+  format: string;
+  filters: ColumnType<unknown, string, never>;
+  row_count: number;
+  exported_at: Timestamp;
+}
