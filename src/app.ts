@@ -36,6 +36,8 @@ import { registerPublicFormRoutes } from './public-form/public-form.routes.ts';
 import { registerDeadlineRoutes } from './procedure/deadlines.routes.ts';
 import { registerProcedureRoutes } from './procedure/procedure.routes.ts';
 import { registerUserRoutes } from './users/user.routes.ts';
+import { registerReportRoutes } from './reports/reports.routes.ts';
+import { registerImprovementActionRoutes } from './reports/improvement-action.routes.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -170,6 +172,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIntakeRoutes(app, deps);
   registerPublicFormRoutes(app, deps);
   registerPortalRoutes(app, deps);
+  registerReportRoutes(app, deps);
+  registerImprovementActionRoutes(app, deps);
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

@@ -1,6 +1,8 @@
 import type { LocalDate } from '../domain/calendar/local-date.ts';
 import type { ProcedureTerms } from '../domain/calendar/procedure-terms.ts';
 import type { ComplaintSnapshot } from '../domain/procedure/complaint-snapshot.ts';
+import type { Selectable } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { Tx } from '../db/tenant.ts';
 
 const toDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
@@ -145,6 +147,41 @@ export async function loadComplaintSnapshot(
   if (!procedure)
     throw new Error(`procedure version ${complaint.procedure_version} missing for ${organisationId}`);
 
+  return snapshotFromRows({
+    complaint,
+    procedure,
+    involved,
+    requests,
+    hearings,
+    consultations,
+    delays,
+    meeting,
+    referral,
+    organisation,
+  });
+}
+
+type Row<T extends keyof Database> = Selectable<Database[T]>;
+
+/** The rows a snapshot is made of; reports load them for many complaints at once. */
+export interface SnapshotRows {
+  complaint: Row<'complaints'>;
+  procedure: ProcedureVersion;
+  involved: ReadonlyArray<Pick<Row<'complaint_involved_employees'>, 'user_id'>>;
+  requests: ReadonlyArray<
+    Pick<Row<'information_requests'>, 'id' | 'sent_at' | 'answered_at' | 'closed_not_needed_at'>
+  >;
+  hearings: ReadonlyArray<Row<'hearings'>>;
+  consultations: ReadonlyArray<Pick<Row<'insurer_consultations'>, 'consulted_at' | 'with_whom' | 'agreed'>>;
+  delays: ReadonlyArray<Pick<Row<'delay_notices'>, 'sent_at' | 'reason' | 'new_date'>>;
+  meeting: Pick<Row<'meetings'>, 'invited_at' | 'scheduled_for'> | undefined;
+  referral: Pick<Row<'kifid_referrals'>, 'recorded_at' | 'case_number' | 'outcome'> | undefined;
+  organisation: Pick<Row<'organisations'>, 'kifid_affiliation_number'>;
+}
+
+export function snapshotFromRows(rows: SnapshotRows): ComplaintSnapshot {
+  const { complaint, procedure, involved, requests, hearings, consultations, delays } = rows;
+  const { meeting, referral, organisation } = rows;
   return {
     status: complaint.status,
     receivedAt: new Date(complaint.received_at),

@@ -5,7 +5,9 @@ import { countsPerMonth, kifidFigures, outcomeCounts, recurringCauses, totalsOf 
 import { timelinessBy, timelinessFigures } from './timeliness.ts';
 
 let counter = 0;
-function fact(overrides: Partial<ComplaintFacts> & { receivedDate: string }): ComplaintFacts {
+function fact(
+  overrides: Omit<Partial<ComplaintFacts>, 'receivedDate'> & { receivedDate: string },
+): ComplaintFacts {
   counter += 1;
   const receivedDate = parseLocalDate(overrides.receivedDate);
   return {

@@ -86,8 +86,12 @@ function keyOf(
       return { key: fact.channel, label: fact.channel };
     case 'category':
       return { key: fact.category, label: fact.category };
+    default:
+      return grouping satisfies never;
   }
 }
+
+const sortKey = (key: string | null, label: string | null) => (key === null ? null : (label ?? key));
 
 /** Groups in label order (months in time order); "not filled in" last. */
 export function timelinessBy(
@@ -101,7 +105,6 @@ export function timelinessBy(
     group.facts.push(fact);
     groups.set(key, group);
   }
-  const sortKey = (key: string | null, label: string | null) => (key === null ? null : (label ?? key));
   return [...groups.entries()]
     .map(([key, group]) => ({ key, label: group.label, facts: group.facts }))
     .toSorted((a, b) => {
