@@ -41,6 +41,8 @@ import { registerPublicFormRoutes } from './public-form/public-form.routes.ts';
 import { registerDeadlineRoutes } from './procedure/deadlines.routes.ts';
 import { registerProcedureRoutes } from './procedure/procedure.routes.ts';
 import { registerUserRoutes } from './users/user.routes.ts';
+import { registerReportRoutes } from './reports/reports.routes.ts';
+import { registerImprovementActionRoutes } from './reports/improvement-action.routes.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -184,6 +186,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock: deps.clock,
     ...(deps.config.publicBaseUrl ? { publicBaseUrl: deps.config.publicBaseUrl } : {}),
   });
+  registerReportRoutes(app, deps);
+  registerImprovementActionRoutes(app, deps);
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

@@ -306,6 +306,9 @@ export interface KifidReferralsTable {
   outcome: string | null;
   recorded_at: Timestamp;
   recorded_by: string | null;
+  outcome_code: KifidOutcomeCode | null;
+  outcome_on: DateColumn | null;
+  outcome_recorded_at: Timestamp | null;
 }
 
 export interface ClockNoticesTable {
@@ -650,6 +653,9 @@ export interface Database {
   export_records: ExportRecordsTable;
   letter_template_changes: LetterTemplateChangesTable;
   acknowledgment_tasks: AcknowledgmentTasksTable;
+  improvement_actions: ImprovementActionsTable;
+  improvement_action_complaints: ImprovementActionComplaintsTable;
+  report_exports: ReportExportsTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;
@@ -699,4 +705,42 @@ export interface AcknowledgmentTasksTable {
   waiting_since: Timestamp | null;
   settled_at: Timestamp | null;
   outcome: AcknowledgmentTaskOutcome | null;
+}
+
+/** How a KiFiD case ended, as KiFiD words it: the claim awarded, partly awarded, rejected, etc. */
+export type KifidOutcomeCode =
+  'toegewezen' | 'deels_toegewezen' | 'afgewezen' | 'niet_ontvankelijk' | 'schikking' | 'ingetrokken';
+
+export interface ImprovementActionsTable {
+  organisation_id: string;
+  id: string;
+  title: string;
+  description: string | null;
+  root_cause: string | null;
+  owner_id: string;
+  due_date: DateColumn;
+  status: 'open' | 'done' | 'cancelled';
+  completed_at: Timestamp | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ImprovementActionComplaintsTable {
+  organisation_id: string;
+  action_id: string;
+  complaint_id: string;
+  linked_at: Timestamp;
+}
+
+export interface ReportExportsTable {
+  organisation_id: string;
+  id: string;
+  user_id: string | null;
+  actor_kind: ActorKind;
+  report: string;
+  format: string;
+  filters: ColumnType<unknown, string, never>;
+  row_count: number;
+  exported_at: Timestamp;
 }

@@ -1,6 +1,8 @@
 import type { LocalDate } from '../domain/calendar/local-date.ts';
 import type { ProcedureTerms } from '../domain/calendar/procedure-terms.ts';
 import type { ComplaintSnapshot } from '../domain/procedure/complaint-snapshot.ts';
+import type { Selectable } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { Tx } from '../db/tenant.ts';
 import { postedSentAt } from '../domain/letters/posted-date.ts';
 
@@ -147,6 +149,49 @@ export async function loadComplaintSnapshot(
     throw new Error(`procedure version ${complaint.procedure_version} missing for ${organisationId}`);
   const sent = await postedLetterDates(tx, organisationId, complaintId);
 
+  return snapshotFromRows(
+    {
+      complaint,
+      procedure,
+      involved,
+      requests,
+      hearings,
+      consultations,
+      delays,
+      meeting,
+      referral,
+      organisation,
+    },
+    sent,
+  );
+}
+
+type Row<T extends keyof Database> = Selectable<Database[T]>;
+
+/** The rows a snapshot is made of; reports load them for many complaints at once. */
+export interface SnapshotRows {
+  complaint: Row<'complaints'>;
+  procedure: ProcedureVersion;
+  involved: ReadonlyArray<Pick<Row<'complaint_involved_employees'>, 'user_id'>>;
+  requests: ReadonlyArray<
+    Pick<Row<'information_requests'>, 'id' | 'sent_at' | 'answered_at' | 'closed_not_needed_at'>
+  >;
+  hearings: ReadonlyArray<Row<'hearings'>>;
+  consultations: ReadonlyArray<Pick<Row<'insurer_consultations'>, 'consulted_at' | 'with_whom' | 'agreed'>>;
+  delays: ReadonlyArray<Pick<Row<'delay_notices'>, 'sent_at' | 'reason' | 'new_date'>>;
+  meeting: Pick<Row<'meetings'>, 'invited_at' | 'scheduled_for' | 'confirmed_at'> | undefined;
+  referral: Pick<Row<'kifid_referrals'>, 'recorded_at' | 'case_number' | 'outcome'> | undefined;
+  organisation: Pick<Row<'organisations'>, 'kifid_affiliation_number'>;
+}
+
+/** When a letter counts as sent: its step's moment, or the day it was posted (see postedLetterDates). */
+export type SentMoment = <T extends Date | null>(letterType: string, at: T) => T;
+
+const AS_RECORDED: SentMoment = (_letterType, at) => at;
+
+export function snapshotFromRows(rows: SnapshotRows, sent: SentMoment = AS_RECORDED): ComplaintSnapshot {
+  const { complaint, procedure, involved, requests, hearings, consultations, delays } = rows;
+  const { meeting, referral, organisation } = rows;
   return {
     status: complaint.status,
     receivedAt: new Date(complaint.received_at),
@@ -225,11 +270,7 @@ export async function loadComplaintSnapshot(
  * letter was marked as posted later, the clocks count the posted day instead: this maps each such
  * moment to its posted moment and leaves every other moment alone.
  */
-async function postedLetterDates(
-  tx: Tx,
-  organisationId: string,
-  complaintId: string,
-): Promise<<T extends Date | null>(letterType: string, at: T) => T> {
+async function postedLetterDates(tx: Tx, organisationId: string, complaintId: string): Promise<SentMoment> {
   const rows = await tx
     .selectFrom('letters')
     .select(['letter_type', 'issued_at', 'posted_on'])
@@ -237,14 +278,23 @@ async function postedLetterDates(
     .where('complaint_id', '=', complaintId)
     .where('posted_on', 'is not', null)
     .execute();
+  return sentMomentFrom(rows);
+}
+
+/** The posted letters of one complaint as a SentMoment (reports build it for many at once). */
+export function sentMomentFrom(
+  rows: ReadonlyArray<{ letter_type: string; issued_at: Date | string; posted_on: string | null }>,
+): SentMoment {
   const posted = new Map(
-    rows.map((row) => {
-      const issuedAt = new Date(row.issued_at);
-      return [
-        `${row.letter_type}@${issuedAt.getTime()}`,
-        postedSentAt(issuedAt, row.posted_on as LocalDate),
-      ] as const;
-    }),
+    rows
+      .filter((row) => row.posted_on !== null)
+      .map((row) => {
+        const issuedAt = new Date(row.issued_at);
+        return [
+          `${row.letter_type}@${issuedAt.getTime()}`,
+          postedSentAt(issuedAt, row.posted_on as LocalDate),
+        ] as const;
+      }),
   );
   return <T extends Date | null>(letterType: string, at: T): T =>
     at === null ? at : ((posted.get(`${letterType}@${at.getTime()}`) ?? at) as T);

@@ -93,7 +93,7 @@ function runs(text: string): string | Array<string | { text: string; noWrap: tru
   return out;
 }
 
-function letterheadContent(letterhead: Letterhead, labels: LetterLabels): Content[] {
+export function letterheadContent(letterhead: Letterhead, labels: LetterLabels): Content[] {
   const contactLines = [
     letterhead.phone === null ? null : `${labels.phone} ${letterhead.phone}`,
     letterhead.email,
@@ -348,18 +348,14 @@ export async function renderLetterPdf(
     throw new RangeError(`a ${letter.language} letter cannot be rendered in ${options.language}`);
   }
   const labels = LETTER_LABELS[options.language];
-  const definition = documentDefinition(letter, letterhead, labels, options.language);
-  // pdfmake keeps fonts and policies on its one shared instance and reads them in createPdf, so
-  // they are set right before it, in the same synchronous step.
-  pdf.setFonts(loadFonts());
-  pdf.setUrlAccessPolicy(() => false);
-  pdf.setLocalAccessPolicy(() => false);
-  return pdf.createPdf(definition).getBuffer();
+  return renderPdfDocument(documentDefinition(letter, letterhead, labels, options.language));
 }
 
 /**
- * Any other PDF of the product (the dossier export's index) with the same embedded fonts and the
- * same renderer policy: no URL and no file is ever fetched.
+ * Any document with the letters' embedded Roboto and without URL or file access (the yearly report
+ * and the dossier export's index use it too).
+ * pdfmake keeps fonts and policies on its one shared instance and reads them in createPdf, so they
+ * are set right before it, in the same synchronous step.
  */
 export async function renderPdfDocument(definition: TDocumentDefinitions): Promise<Buffer> {
   pdf.setFonts(loadFonts());

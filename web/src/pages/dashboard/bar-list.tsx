@@ -5,20 +5,23 @@
 export function BarList({
   rows,
   label,
+  max,
 }: {
-  rows: Array<{ key: string; label: string; value: number }>;
+  rows: Array<{ key: string; label: string; value: number; display?: string }>;
   label: string;
+  /** The value of a full bar; the largest value when left out (a share passes 1). */
+  max?: number;
 }) {
-  const max = Math.max(1, ...rows.map((r) => r.value));
+  const full = max ?? Math.max(1, ...rows.map((r) => r.value));
   return (
     <ul className="bars" aria-label={label}>
       {rows.map((row) => (
         <li key={row.key} className="bar-row">
           <span className="bar-label">{row.label}</span>
           <span className="bar-track" aria-hidden="true">
-            <span className="bar-fill" style={{ width: `${(row.value / max) * 100}%` }} />
+            <span className="bar-fill" style={{ width: `${(row.value / full) * 100}%` }} />
           </span>
-          <span className="bar-value">{row.value}</span>
+          <span className="bar-value">{row.display ?? row.value}</span>
         </li>
       ))}
     </ul>

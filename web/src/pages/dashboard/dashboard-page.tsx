@@ -1,3 +1,4 @@
+import { mayAct } from '../../api/auth.ts';
 import { CHANNELS, COMPLAINT_STATUSES } from '../../api/types.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Link } from '../../components/link.tsx';
@@ -8,9 +9,12 @@ import { useAsync } from '../../lib/use-async.ts';
 import { BarList } from './bar-list.tsx';
 import { DeadlineList } from './deadline-list.tsx';
 import { loadOverview, MAX_COMPLAINTS } from './load-overview.ts';
+import { ReportsSection } from './reports-section.tsx';
+import { useSession } from '../../session/session-context.tsx';
 
 export function DashboardPage() {
   const { t } = useI18n();
+  const { session } = useSession();
   const overview = useAsync(loadOverview, []);
   const data = overview.data;
   return (
@@ -87,6 +91,7 @@ export function DashboardPage() {
           </p>
         </>
       )}
+      {mayAct(session, 'coordinator', 'auditor') ? <ReportsSection /> : null}
     </>
   );
 }
