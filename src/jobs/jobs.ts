@@ -5,12 +5,14 @@ import { deadlineSweepJob } from './deadline-sweep.job.ts';
 import { pollMailboxesJob } from './poll-mailboxes.job.ts';
 import { sendOutboxJob } from './send-outbox.job.ts';
 import { verifyChainsJob } from './verify-chains.job.ts';
+import { anonymiseDossiersJob } from './anonymise-dossiers.job.ts';
 
 export const JOBS: readonly JobDefinition[] = [
   verifyChainsJob,
   deadlineSweepJob,
   pollMailboxesJob,
   sendOutboxJob,
+  anonymiseDossiersJob,
 ];
 
 const TIME_ZONE = 'Europe/Amsterdam';
