@@ -36,6 +36,7 @@ import { registerPublicFormRoutes } from './public-form/public-form.routes.ts';
 import { registerDeadlineRoutes } from './procedure/deadlines.routes.ts';
 import { registerProcedureRoutes } from './procedure/procedure.routes.ts';
 import { registerUserRoutes } from './users/user.routes.ts';
+import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -170,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerIntakeRoutes(app, deps);
   registerPublicFormRoutes(app, deps);
   registerPortalRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

@@ -17,6 +17,8 @@ const HELP = `klachtwijzer <command>
   reprocess-mail <id>           process a quarantined e-mail after all (--accept-own-address)
   demo                          fill the demo organisation with realistic complaints
   settings                      print every setting (environment variable) with its default
+  anonymise <slug> [--preview]  anonymise an organisation's dossiers whose retention term ended
+  privacy-columns               print what anonymisation does to every column (docs/privacy.md)
   help                          this text
 
 Settings come from environment variables; see \`klachtwijzer settings\`.
@@ -75,6 +77,15 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'settings':
       process.stdout.write(`${settingsTableMarkdown()}\n`);
       return 0;
+    case 'anonymise': {
+      const { anonymiseCommand } = await import('./cli/anonymise-command.ts');
+      // Its own options (--month takes a value), so the words after the command as they were given.
+      return anonymiseCommand(argv.slice(argv.indexOf(command) + 1));
+    }
+    case 'privacy-columns': {
+      const { privacyColumnsCommand } = await import('./cli/anonymise-command.ts');
+      return privacyColumnsCommand();
+    }
     case 'help':
     case '--help':
       process.stdout.write(HELP);
