@@ -8,7 +8,6 @@ import {
   mailedComplaint,
   NEEDLES,
   otherClosedComplaint,
-  PERSON,
   prepareOrganisationForLetters,
   walkFullDossier,
   type ScenarioDeps,

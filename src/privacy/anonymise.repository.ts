@@ -64,22 +64,19 @@ export const DOSSIER_SCOPES: Readonly<Record<string, Scope>> = {
   legal_holds: byComplaint,
 };
 
+const REPLACEMENTS: Readonly<
+  Record<Exclude<ColumnTreatment, 'keep'>, (ref: RawBuilder<unknown>) => RawBuilder<unknown>>
+> = {
+  marker: (ref) => sql`CASE WHEN ${ref} IS NULL THEN NULL ELSE ${ANONYMISED_TEXT}::text END`,
+  null: () => sql`NULL`,
+  empty_bytes: (ref) => sql`CASE WHEN ${ref} IS NULL THEN NULL ELSE ''::bytea END`,
+  empty_object: (ref) => sql`CASE WHEN ${ref} IS NULL THEN NULL ELSE '{}'::jsonb END`,
+  empty_array: (ref) => sql`CASE WHEN ${ref} IS NULL THEN NULL ELSE '[]'::jsonb END`,
+  unique_marker: () => sql`${ANONYMISED_TEXT}::text || ':' || id::text`,
+};
+
 function replacement(column: string, treatment: Exclude<ColumnTreatment, 'keep'>): RawBuilder<unknown> {
-  const ref = sql.ref(column);
-  switch (treatment) {
-    case 'marker':
-      return sql`CASE WHEN ${ref} IS NULL THEN NULL ELSE ${ANONYMISED_TEXT}::text END`;
-    case 'null':
-      return sql`NULL`;
-    case 'empty_bytes':
-      return sql`CASE WHEN ${ref} IS NULL THEN NULL ELSE ''::bytea END`;
-    case 'empty_object':
-      return sql`CASE WHEN ${ref} IS NULL THEN NULL ELSE '{}'::jsonb END`;
-    case 'empty_array':
-      return sql`CASE WHEN ${ref} IS NULL THEN NULL ELSE '[]'::jsonb END`;
-    case 'unique_marker':
-      return sql`${ANONYMISED_TEXT}::text || ':' || id::text`;
-  }
+  return REPLACEMENTS[treatment](sql.ref(column));
 }
 
 /** Mail still waiting to go out for this dossier would carry its personal data: it is stopped. */

@@ -44,13 +44,14 @@ const RetentionSchema = Type.Object({
   updatedBy: Type.Union([Uuid, Type.Null()]),
 });
 
+const retention = (settings: Awaited<ReturnType<typeof getRetentionSettings>>) =>
+  jsonify({ ...settings, defaultYears: DEFAULT_RETENTION_YEARS });
+
 const HoldParams = Type.Object({ id: Uuid, holdId: Uuid }, { additionalProperties: false });
 
 /** The retention term (organisation settings) and the legal holds on a dossier. */
 export function registerLegalHoldRoutes(app: FastifyInstance, deps: PrivacyDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const retention = async (settings: Awaited<ReturnType<typeof getRetentionSettings>>) =>
-    jsonify({ ...settings, defaultYears: DEFAULT_RETENTION_YEARS });
 
   api.get(
     '/api/v1/organisation/retention',
