@@ -43,6 +43,7 @@ import { registerProcedureRoutes } from './procedure/procedure.routes.ts';
 import { registerUserRoutes } from './users/user.routes.ts';
 import { registerReportRoutes } from './reports/reports.routes.ts';
 import { registerImprovementActionRoutes } from './reports/improvement-action.routes.ts';
+import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -188,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerReportRoutes(app, deps);
   registerImprovementActionRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

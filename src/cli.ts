@@ -20,6 +20,8 @@ const HELP = `klachtwijzer <command>
   demo                          fill the demo organisation with realistic complaints
   settings                      print every setting (environment variable) with its default
   verify-export <zip>           check a dossier export's SHA-256 sums and event chain; exit 1 on a mismatch
+  anonymise <slug> [--preview]  anonymise an organisation's dossiers whose retention term ended
+  privacy-columns               print what anonymisation does to every column (docs/privacy.md)
   help                          this text
 
 Settings come from environment variables; see \`klachtwijzer settings\`.
@@ -89,6 +91,15 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'verify-export': {
       const { verifyExportCommand } = await import('./cli/verify-export-command.ts');
       return verifyExportCommand(rest);
+    }
+    case 'anonymise': {
+      const { anonymiseCommand } = await import('./cli/anonymise-command.ts');
+      // Its own options (--month takes a value), so the words after the command as they were given.
+      return anonymiseCommand(argv.slice(argv.indexOf(command) + 1));
+    }
+    case 'privacy-columns': {
+      const { privacyColumnsCommand } = await import('./cli/anonymise-command.ts');
+      return privacyColumnsCommand();
     }
     case 'help':
     case '--help':

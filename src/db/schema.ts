@@ -161,6 +161,8 @@ export interface ComplaintsTable {
   /** How the complainant would like to hear our position, as chosen in the portal. */
   decision_preference: 'meeting' | 'letter' | null;
   decision_preference_at: Timestamp | null;
+  /** Set when the retention term ended and the dossier's personal data was removed. */
+  anonymised_at: Timestamp | null;
 }
 
 export interface ComplaintInvolvedEmployeesTable {
@@ -609,6 +611,42 @@ export interface PortalCodesTable {
   used_at: Timestamp | null;
 }
 
+export interface RetentionSettingsTable {
+  organisation_id: string;
+  retention_years: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export type LegalHoldReason = 'kifid_case' | 'court_case' | 'liability_claim';
+
+export interface LegalHoldsTable {
+  organisation_id: string;
+  id: string;
+  complaint_id: string;
+  reason: LegalHoldReason;
+  explanation: string;
+  placed_by: string;
+  placed_at: Timestamp;
+  lifted_by: string | null;
+  lifted_at: Timestamp | null;
+  lift_explanation: string | null;
+}
+
+export interface AccessExportsTable {
+  organisation_id: string;
+  id: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  subject_kind: 'email' | 'name';
+  /** A digest of the normalised e-mail or name asked for: the record itself holds no personal data. */
+  subject_sha256: string;
+  complaint_ids: string[];
+  file_count: number;
+  flagged_count: number;
+  zip_sha256: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -656,6 +694,9 @@ export interface Database {
   improvement_actions: ImprovementActionsTable;
   improvement_action_complaints: ImprovementActionComplaintsTable;
   report_exports: ReportExportsTable;
+  retention_settings: RetentionSettingsTable;
+  legal_holds: LegalHoldsTable;
+  access_exports: AccessExportsTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;

@@ -46,6 +46,7 @@ describe.each(databaseKinds())('background jobs on %s', (kind) => {
       ]),
     );
     expect(schedules.map((s) => s.name).toSorted()).toEqual([
+      'anonymise-dossiers',
       'poll-mailboxes',
       'send-outbox',
       'settle-acknowledgments',

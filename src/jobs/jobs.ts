@@ -6,6 +6,7 @@ import { pollMailboxesJob } from './poll-mailboxes.job.ts';
 import { sendOutboxJob } from './send-outbox.job.ts';
 import { verifyChainsJob } from './verify-chains.job.ts';
 import { settleAcknowledgmentsJob } from './settle-acknowledgments.job.ts';
+import { anonymiseDossiersJob } from './anonymise-dossiers.job.ts';
 
 export const JOBS: readonly JobDefinition[] = [
   verifyChainsJob,
@@ -13,6 +14,7 @@ export const JOBS: readonly JobDefinition[] = [
   pollMailboxesJob,
   sendOutboxJob,
   settleAcknowledgmentsJob,
+  anonymiseDossiersJob,
 ];
 
 const TIME_ZONE = 'Europe/Amsterdam';

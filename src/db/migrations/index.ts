@@ -8,6 +8,7 @@ import { migration as identity } from './0006-identity.ts';
 import { migration as portal } from './0007-portal.ts';
 import { migration as letterFiling } from './0008-letter-filing.ts';
 import { migration as reports } from './0009-reports.ts';
+import { migration as privacy } from './0010-privacy.ts';
 import { migration as letterWorkflow } from './0012-letter-workflow.ts';
 import { migration as exportsLog } from './0013-exports.ts';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly MigrationStatements[] = [
   portal,
   letterFiling,
   reports,
+  privacy,
   letterWorkflow,
   exportsLog,
 ];

@@ -1,0 +1,226 @@
+import { sql } from 'kysely';
+import type { Tx } from '../db/tenant.ts';
+import type { SubjectKind } from '../domain/privacy/access-request.ts';
+
+/** Everything the access export reads, one query per table, scoped by organisation. */
+const matches = (column: string, kind: SubjectKind, subject: string) =>
+  kind === 'email'
+    ? sql<boolean>`lower(trim(${sql.ref(column)})) = ${subject}`
+    : sql<boolean>`lower(regexp_replace(trim(${sql.ref(column)}), '\\s+', ' ', 'g')) = ${subject}`;
+
+export async function findSubjectComplaintIds(
+  tx: Tx,
+  organisationId: string,
+  kind: SubjectKind,
+  subject: string,
+): Promise<string[]> {
+  const column = kind === 'email' ? 'p.email' : 'p.name';
+  const rows = await tx
+    .selectFrom('complaints as c')
+    .innerJoin('complainants as p', (j) =>
+      j.onRef('p.organisation_id', '=', 'c.organisation_id').onRef('p.id', '=', 'c.complainant_id'),
+    )
+    .select('c.id')
+    .where('c.organisation_id', '=', organisationId)
+    .where('c.anonymised_at', 'is', null)
+    .where(matches(column, kind, subject))
+    .orderBy('c.received_at')
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function loadDossierForExport(tx: Tx, organisationId: string, complaintId: string) {
+  const complaint = await tx
+    .selectFrom('complaints as c')
+    .innerJoin('complainants as p', (j) =>
+      j.onRef('p.organisation_id', '=', 'c.organisation_id').onRef('p.id', '=', 'c.complainant_id'),
+    )
+    .select([
+      'c.id',
+      'c.reference',
+      'c.channel',
+      'c.received_at',
+      'c.status',
+      'c.product',
+      'c.description',
+      'c.desired_outcome',
+      'c.category',
+      'c.root_cause',
+      'c.outcome',
+      'c.acknowledgment_sent_at',
+      'c.decision_communicated_at',
+      'c.closed_at',
+      'c.withdrawn_at',
+      'p.name as complainant_name',
+      'p.email as complainant_email',
+      'p.phone as complainant_phone',
+      'p.street as complainant_street',
+      'p.postal_code as complainant_postal_code',
+      'p.city as complainant_city',
+      'p.country as complainant_country',
+    ])
+    .where('c.organisation_id', '=', organisationId)
+    .where('c.id', '=', complaintId)
+    .executeTakeFirstOrThrow();
+  const items = await tx
+    .selectFrom('dossier_items')
+    .select(['id', 'kind', 'title', 'body', 'created_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const documents = await tx
+    .selectFrom('documents')
+    .select(['id', 'item_id', 'file_name', 'media_type', 'size_bytes', 'sha256', 'content', 'created_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const letters = await tx
+    .selectFrom('letters')
+    .select([
+      'id',
+      'letter_type',
+      'recipient_kind',
+      'delivery',
+      'status',
+      'content',
+      'document_id',
+      'issued_at',
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('issued_at')
+    .execute();
+  const sentMail = await tx
+    .selectFrom('outbox')
+    .select(['recipient', 'subject', 'text_body', 'status', 'sent_at', 'created_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('created_at')
+    .execute();
+  const informationRequests = await tx
+    .selectFrom('information_requests')
+    .select(['sent_at', 'what_is_missing', 'answered_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('sent_at')
+    .execute();
+  const hearings = await tx
+    .selectFrom('hearings')
+    .select([
+      'status',
+      'requested_at',
+      'request_text',
+      'statement_recorded_at',
+      'statement_text',
+      'signed_at',
+      'waived_reason',
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .execute();
+  const insurerConsultations = await tx
+    .selectFrom('insurer_consultations')
+    .select(['consulted_at', 'with_whom', 'agreed'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('consulted_at')
+    .execute();
+  const delayNotices = await tx
+    .selectFrom('delay_notices')
+    .select(['sent_at', 'reason', 'new_date'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('sent_at')
+    .execute();
+  const meetings = await tx
+    .selectFrom('meetings')
+    .select(['invited_at', 'scheduled_for', 'held_at', 'minutes'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .execute();
+  const kifidReferral = await tx
+    .selectFrom('kifid_referrals')
+    .select(['case_number', 'outcome', 'recorded_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .executeTakeFirst();
+  const intakeItems = await tx
+    .selectFrom('intake_items')
+    .select(['channel', 'received_at', 'sender_name', 'sender_email', 'subject', 'body_text'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .execute();
+  const cancellations = await tx
+    .selectFrom('cancellation_requests')
+    .select([
+      'reference',
+      'received_at',
+      'customer_name',
+      'customer_email',
+      'policies',
+      'effective_date',
+      'status',
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .execute();
+  const events = await tx
+    .selectFrom('dossier_events')
+    .select(['sequence', 'type', 'actor_kind', 'occurred_at'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('sequence')
+    .execute();
+  return {
+    complaint,
+    items,
+    documents,
+    letters,
+    sentMail,
+    informationRequests,
+    hearings,
+    insurerConsultations,
+    delayNotices,
+    meetings,
+    kifidReferral: kifidReferral ?? null,
+    intakeItems,
+    cancellations,
+    events,
+  };
+}
+
+export type DossierForExport = Awaited<ReturnType<typeof loadDossierForExport>>;
+
+/** What came in about the person without becoming a complaint (questions, cancellations). */
+export async function loadOtherRecords(tx: Tx, organisationId: string, kind: SubjectKind, subject: string) {
+  const intakeItems = await tx
+    .selectFrom('intake_items')
+    .select(['channel', 'received_at', 'kind', 'sender_name', 'sender_email', 'subject', 'body_text'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', 'is', null)
+    .where(matches(kind === 'email' ? 'sender_email' : 'sender_name', kind, subject))
+    .orderBy('received_at')
+    .execute();
+  const cancellations = await tx
+    .selectFrom('cancellation_requests')
+    .select([
+      'reference',
+      'received_at',
+      'customer_name',
+      'customer_email',
+      'policies',
+      'effective_date',
+      'status',
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', 'is', null)
+    .where(matches(kind === 'email' ? 'customer_email' : 'customer_name', kind, subject))
+    .orderBy('received_at')
+    .execute();
+  return { intakeItems, cancellations };
+}

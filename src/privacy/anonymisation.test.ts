@@ -1,0 +1,247 @@
+import type { FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestOrganisation, type TestOrganisation } from '../../test/support/factories.ts';
+import { findStrings } from '../../test/support/personal-data-scan.ts';
+import {
+  mailedComplaint,
+  NEEDLES,
+  otherClosedComplaint,
+  prepareOrganisationForLetters,
+  walkFullDossier,
+  type ScenarioDeps,
+} from '../../test/support/privacy-fixtures.ts';
+import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
+import { buildApp } from '../app.ts';
+import { fixedClock } from '../clock.ts';
+import type { Database } from '../db/schema.ts';
+import { parseLocalDate } from '../domain/calendar/local-date.ts';
+import type { JsonValue } from '../domain/event-chain.ts';
+import { suspectEventValues } from '../domain/privacy/event-data-check.ts';
+import { verifyAllChains } from '../dossier/chain-verification.ts';
+import { anonymiseDossiersJob } from '../jobs/anonymise-dossiers.job.ts';
+import { deriveSecrets } from '../secrets.ts';
+import { previewAnonymisation, runAnonymisationNow } from './anonymisation.service.ts';
+import { placeHold } from './legal-hold.service.ts';
+
+const OTHER = {
+  name: 'Hendrika Wolkenkrabber',
+  email: 'hendrika@elders.example.nl',
+  word: 'Parapluverzekering',
+};
+const OPEN = { name: 'Bartholomeus Regenboog', email: 'bart@elders.example.nl', word: 'Fietsbelpremie' };
+
+/** Counts reports are made of; anonymisation must leave every one of them as it was. */
+async function reportFigures(db: Kysely<Database>, organisationId: string) {
+  const { rows } = await sql<Record<string, unknown>>`
+    SELECT status, channel, product, category, root_cause, outcome, reference,
+           received_at, closed_at, withdrawn_at, acknowledgment_sent_at, decision_communicated_at,
+           acknowledge_due, decision_due, decision_target, liability_flag, handler_id
+    FROM complaints WHERE organisation_id = ${organisationId} ORDER BY reference`.execute(db);
+  const grouped = await sql<{ category: string | null; outcome: string | null; n: string }>`
+    SELECT category, outcome, count(*)::text AS n FROM complaints
+    WHERE organisation_id = ${organisationId} GROUP BY category, outcome ORDER BY category, outcome`.execute(
+    db,
+  );
+  return { rows, grouped: grouped.rows };
+}
+
+/** A dossier's rows in every table that holds something of it, as text, to prove "untouched". */
+async function dossierFingerprint(db: Kysely<Database>, organisationId: string, complaintId: string) {
+  const tables = [
+    'complaints',
+    'dossier_items',
+    'documents',
+    'dossier_events',
+    'letters',
+    'outbox',
+    'legal_holds',
+  ];
+  const parts: string[] = [];
+  for (const table of tables) {
+    const column = table === 'complaints' ? 'id' : 'complaint_id';
+    const { rows } = await sql<{ row: string }>`
+      SELECT t::text AS row FROM ${sql.table(table)} t
+      WHERE organisation_id = ${organisationId} AND ${sql.ref(column)} = ${complaintId} ORDER BY 1`.execute(
+      db,
+    );
+    parts.push(`${table}: ${rows.map((r) => r.row).join('\n')}`);
+  }
+  const complainant = await sql<{ row: string }>`
+    SELECT p::text AS row FROM complainants p JOIN complaints c
+      ON c.organisation_id = p.organisation_id AND c.complainant_id = p.id
+    WHERE c.organisation_id = ${organisationId} AND c.id = ${complaintId}`.execute(db);
+  parts.push(`complainant: ${complainant.rows[0]?.row}`);
+  return parts.join('\n');
+}
+
+describe.each(databaseKinds())('anonymisation after the retention term on %s', (kind) => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let org: TestOrganisation;
+  let deps: ScenarioDeps;
+  const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
+  const secrets = deriveSecrets(Buffer.alloc(32, 8));
+  const ids = { full: '', mailed: '', held: '', open: '' };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    org = await createTestOrganisation(database.handle.db, clock);
+    app = await buildApp({
+      db: database.handle.db,
+      clock,
+      config: { logLevel: 'silent', maxAttachmentBytes: 1024 * 1024, maxJsonBodyBytes: 64 * 1024 },
+      readiness: async () => [{ name: 'database', ok: true }],
+    });
+    deps = { db: database.handle.db, clock, app, secrets };
+    await prepareOrganisationForLetters(database.handle.db, org);
+    ids.full = await walkFullDossier(deps, org);
+    ids.mailed = await mailedComplaint(deps, org);
+    ids.held = await otherClosedComplaint(deps, org, OTHER, 'Premie');
+    await placeHold({ db: database.handle.db, clock }, org.coordinator.context, ids.held, {
+      reason: 'kifid_case',
+      explanation: `Zaak van ${OTHER.name} ligt bij het KiFiD.`,
+    });
+    // One complaint stays open: its retention term has not even started.
+    const still = await app.inject({
+      method: 'POST',
+      url: '/api/v1/complaints',
+      headers: { authorization: `Bearer ${org.coordinator.token}` },
+      payload: {
+        channel: 'letter',
+        receivedAt: clock.now().toISOString(),
+        complainant: { name: OPEN.name, email: OPEN.email },
+        description: `Nog een klacht over de ${OPEN.word}.`,
+      },
+    });
+    ids.open = still.json<{ id: string }>().id;
+  }, 120_000);
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it('finds the person everywhere before, so the scan below can fail', async () => {
+    const findings = await findStrings(database.handle.db as Kysely<unknown>, NEEDLES);
+    const found = new Set(findings.map((f) => `${f.table}.${f.column}`));
+    for (const place of [
+      'public.complainants.name',
+      'public.complaints.description',
+      'public.documents.content',
+      'public.dossier_items.body',
+      'public.hearings.statement_text',
+      'public.letters.content',
+      'public.outbox.recipient',
+      'public.mail_messages.raw',
+      'public.intake_items.body_text',
+      'public.idempotency_keys.response_body',
+      'public.cancellation_requests.customer_name',
+      'public.legal_holds.explanation',
+      'public.information_requests.what_is_missing',
+    ]) {
+      expect(found, place).toContain(place);
+    }
+    expect(new Set(findings.map((f) => f.needle))).toEqual(new Set(NEEDLES));
+  });
+
+  it('keeps ids, codes, dates and digests only in event data, over every event written', async () => {
+    const { rows } = await sql<{ type: string; data: JsonValue }>`
+      SELECT type, data FROM dossier_events`.execute(database.handle.db);
+    expect(new Set(rows.map((r) => r.type)).size).toBeGreaterThan(15);
+    const suspects = rows.flatMap((r) => suspectEventValues(r.data).map((s) => ({ type: r.type, ...s })));
+    expect(suspects).toEqual([]);
+  });
+
+  it('previews the month in which the term ends, with the held dossier marked', async () => {
+    const early = await previewAnonymisation(deps, org.coordinator.context, parseLocalDate('2031-10-15'));
+    expect(early.entries).toEqual([]);
+    const preview = await previewAnonymisation(deps, org.coordinator.context, parseLocalDate('2031-12-01'));
+    expect(preview.retentionYears).toBe(5);
+    const byId = new Map(preview.entries.map((e) => [e.complaintId, e]));
+    expect([...byId.keys()].toSorted()).toEqual([ids.full, ids.mailed, ids.held].toSorted());
+    expect(byId.get(ids.held)).toMatchObject({ heldFor: ['kifid_case'] });
+    expect(byId.get(ids.full)).toMatchObject({ heldFor: [], status: 'closed', endedOn: '2026-11-30' });
+    expect(byId.get(ids.full)!.anonymiseFrom).toBe('2031-12-01');
+    await expect(previewAnonymisation(deps, org.handler.context)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('removes every trace of the person, leaves the held dossier and the reports as they were', async () => {
+    const db = database.handle.db;
+    const figuresBefore = await reportFigures(db, org.id);
+    const heldBefore = await dossierFingerprint(db, org.id, ids.held);
+    const openBefore = await dossierFingerprint(db, org.id, ids.open);
+    const eventsBefore = await sql<{ complaint_id: string; sequence: number; hash: string }>`
+      SELECT complaint_id, sequence, hash FROM dossier_events ORDER BY complaint_id, sequence`.execute(db);
+
+    // Nothing is due on the last day of the term.
+    clock.set(new Date('2031-11-30T12:00:00Z'));
+    expect(await runAnonymisationNow(deps, org.coordinator.context)).toEqual({ anonymised: [], held: [] });
+
+    clock.set(new Date('2032-01-15T01:45:00Z'));
+    await anonymiseDossiersJob.handle(
+      {
+        db,
+        clock,
+        log: pino({ level: 'silent' }),
+        secrets,
+        limits: { maxMailBytes: 1024 * 1024, maxAttachmentBytes: 1024 * 1024 },
+      },
+      null,
+    );
+
+    const findings = await findStrings(db as Kysely<unknown>, NEEDLES);
+    expect(findings).toEqual([]);
+    // The held and the open complaint kept everything, their people included.
+    expect(await dossierFingerprint(db, org.id, ids.held)).toBe(heldBefore);
+    expect(await dossierFingerprint(db, org.id, ids.open)).toBe(openBefore);
+    const others = await findStrings(db as Kysely<unknown>, [OTHER.name, OTHER.word, OPEN.name]);
+    expect(new Set(others.map((f) => f.needle))).toEqual(new Set([OTHER.name, OTHER.word, OPEN.name]));
+
+    // Reports read the same figures.
+    const figuresAfter = await reportFigures(db, org.id);
+    expect(figuresAfter).toEqual(figuresBefore);
+
+    // Every earlier event is exactly as it was, and every chain still verifies.
+    const eventsAfter = await sql<{ complaint_id: string; sequence: number; hash: string }>`
+      SELECT complaint_id, sequence, hash FROM dossier_events ORDER BY complaint_id, sequence`.execute(db);
+    const key = (e: { complaint_id: string; sequence: number }) => `${e.complaint_id}/${e.sequence}`;
+    const after = new Map(eventsAfter.rows.map((e) => [key(e), e.hash]));
+    for (const event of eventsBefore.rows) expect(after.get(key(event))).toBe(event.hash);
+    expect((await verifyAllChains(db)).broken).toEqual([]);
+
+    const marked = await sql<{ id: string; anonymised_at: Date | null }>`
+      SELECT id, anonymised_at FROM complaints WHERE organisation_id = ${org.id}`.execute(db);
+    const anonymised = marked.rows.filter((r) => r.anonymised_at !== null).map((r) => r.id);
+    expect(anonymised.toSorted()).toEqual([ids.full, ids.mailed].toSorted());
+    const recorded = await sql<{
+      complaint_id: string;
+      actor_kind: string;
+      data: { rows: Record<string, number> };
+    }>`
+      SELECT complaint_id, actor_kind, data FROM dossier_events WHERE type = 'privacy.anonymised'`.execute(
+      db,
+    );
+    expect(recorded.rows.map((r) => r.complaint_id).toSorted()).toEqual([ids.full, ids.mailed].toSorted());
+    const full = recorded.rows.find((r) => r.complaint_id === ids.full)!;
+    expect(full.actor_kind).toBe('system');
+    expect(full.data.rows).toMatchObject({
+      complaints: 1,
+      complainants: 1,
+      portal_tokens: 2,
+      idempotency_keys: 1,
+    });
+
+    // Running again changes nothing: anonymised dossiers are not candidates any more.
+    expect(await runAnonymisationNow(deps, org.coordinator.context)).toEqual({
+      anonymised: [],
+      held: [expect.stringMatching(/^KL-2026-/)],
+    });
+  });
+
+  it('refuses a legal hold on a dossier that was already anonymised', async () => {
+    await expect(
+      placeHold(deps, org.coordinator.context, ids.full, { reason: 'court_case', explanation: 'Te laat.' }),
+    ).rejects.toMatchObject({ status: 409, code: 'dossier_anonymised' });
+  });
+});
