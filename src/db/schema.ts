@@ -599,6 +599,23 @@ export interface PortalCodesTable {
   used_at: Timestamp | null;
 }
 
+/** One tsvector per complaint, written only by the triggers of migration 0014. */
+export interface ComplaintSearchTable {
+  organisation_id: string;
+  complaint_id: string;
+  document: string;
+}
+
+export interface SavedViewsTable {
+  organisation_id: string;
+  id: string;
+  user_id: string;
+  name: string;
+  /** The work-queue filters as the saved-view schema allows them. */
+  filters: ColumnType<unknown, string, never>;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -640,6 +657,8 @@ export interface Database {
   portal_tokens: PortalTokensTable;
   portal_sessions: PortalSessionsTable;
   portal_codes: PortalCodesTable;
+  complaint_search: ComplaintSearchTable;
+  saved_views: SavedViewsTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;
