@@ -473,6 +473,7 @@ describe('the staff app', () => {
     await page.getByRole('heading', { name: 'Work queue' }).waitFor();
     await page.setViewportSize({ width: 820, height: 1100 });
     await page.locator('.table-queue tbody tr').first().waitFor();
+    expect(await page.getByLabel('Search complaints and messages').isVisible()).toBe(true);
     await expectNoAxeViolations();
     await screenshot('13-work-queue-english-tablet');
     await page.locator('.table-queue tbody tr').first().click();
