@@ -270,4 +270,14 @@ describe.each(databaseKinds())('the work queue: filters and Dutch search on %s',
     expect(await references(coordinator, { q: 'jansen' })).toEqual([]);
     expect(await references(coordinator, { q: 'geanonimiseerd' })).toEqual([overdue.reference]);
   });
+
+  it('takes a message of megabytes of distinct words without failing the step that stores it', async () => {
+    // Over a tsvector's 1 MB if indexed whole; the index keeps the start, the dossier everything.
+    const words = Array.from({ length: 250_000 }, (_, i) => `w${i.toString(36)}q`).join(' ');
+    const note = await addNote(deps(), org.coordinator.context, storm.id, {
+      text: `Doorgestuurde mailwisseling over het taxatierapport. ${words}`,
+    });
+    expect(note.body!.length).toBeGreaterThan(1_500_000);
+    expect(await references(org.coordinator.context, { q: 'taxatierapporten' })).toEqual([storm.reference]);
+  });
 });

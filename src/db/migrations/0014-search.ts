@@ -15,6 +15,14 @@ import type { MigrationStatements } from '../migration-statements.ts';
  */
 const DUE_KEY = `(coalesce(next_clock_due, '9999-12-31'::date))`;
 const SEARCHABLE_ITEM_KINDS = `('message_in', 'message_out', 'note')`;
+/**
+ * A tsvector may not exceed 1 MB, and an e-mail can carry megabytes of text; an error here would
+ * abort the intake that stores the mail. So each source is cut off (300,000 characters in all stay
+ * well under the limit even when every word is different); what lies beyond is rarely what anyone
+ * searches for, and the dossier still holds it whole.
+ */
+const PART_LIMIT = 50_000;
+const ITEMS_LIMIT = 150_000;
 
 export const migration: MigrationStatements = {
   name: '0014-search',
@@ -36,13 +44,17 @@ export const migration: MigrationStatements = {
                 setweight(to_tsvector('dutch'::regconfig,
                   c.reference || ' ' || translate(c.reference, '-', ' ') || ' ' || p.name), 'A')
              || setweight(to_tsvector('dutch'::regconfig,
-                  coalesce(c.product, '') || ' ' || c.description || ' ' || coalesce(c.desired_outcome, '')), 'B')
+                  left(coalesce(c.product, '') || ' ' || c.description || ' ' || coalesce(c.desired_outcome, ''),
+                       ${PART_LIMIT})), 'B')
              || setweight(to_tsvector('dutch'::regconfig, coalesce((
-                  SELECT string_agg(coalesce(m.subject, '') || ' ' || coalesce(m.body_text, ''), ' ')
+                  SELECT left(string_agg(coalesce(m.subject, '') || ' ' || left(coalesce(m.body_text, ''), ${PART_LIMIT}), ' '),
+                              ${PART_LIMIT})
                   FROM intake_items m
                   WHERE m.organisation_id = c.organisation_id AND m.complaint_id = c.id), '')), 'C')
              || setweight(to_tsvector('dutch'::regconfig, coalesce((
-                  SELECT string_agg(i.title || ' ' || coalesce(i.body, ''), ' ')
+                  SELECT left(string_agg(i.title || ' ' || left(coalesce(i.body, ''), ${PART_LIMIT}), ' '
+                                         ORDER BY i.created_at, i.id),
+                              ${ITEMS_LIMIT})
                   FROM dossier_items i
                   WHERE i.organisation_id = c.organisation_id AND i.complaint_id = c.id
                     AND i.kind IN ${SEARCHABLE_ITEM_KINDS}), '')), 'C')
