@@ -37,6 +37,7 @@ import { registerNotificationRoutes } from './notifications/notification.routes.
 import { registerOrganisationRoutes } from './organisations/organisation.routes.ts';
 import { registerProcedureSettingsRoutes } from './organisations/procedure-settings.routes.ts';
 import { registerPortalRoutes } from './portal/portal.routes.ts';
+import { registerSavedViewRoutes } from './saved-views/saved-view.routes.ts';
 import { registerPublicFormRoutes } from './public-form/public-form.routes.ts';
 import { registerDeadlineRoutes } from './procedure/deadlines.routes.ts';
 import { registerProcedureRoutes } from './procedure/procedure.routes.ts';
@@ -190,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReportRoutes(app, deps);
   registerImprovementActionRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
+  registerSavedViewRoutes(app, deps);
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

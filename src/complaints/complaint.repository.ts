@@ -1,11 +1,5 @@
 import { sql, type Insertable } from 'kysely';
-import type {
-  Channel,
-  ComplainantsTable,
-  ComplaintRow,
-  ComplaintStatus,
-  ComplaintsTable,
-} from '../db/schema.ts';
+import type { ComplainantsTable, ComplaintRow, ComplaintsTable } from '../db/schema.ts';
 import type { Tx } from '../db/tenant.ts';
 
 export async function insertComplainant(tx: Tx, row: Insertable<ComplainantsTable>): Promise<void> {
@@ -115,90 +109,4 @@ export async function findInvolvedEmployees(
     .where('i.complaint_id', '=', complaintId)
     .orderBy('u.display_name')
     .execute();
-}
-
-export interface ComplaintListFilter {
-  statuses?: readonly ComplaintStatus[];
-  channel?: Channel;
-  handlerId?: string;
-  /** Only what this handler may see: assigned to them, or to nobody yet. */
-  visibleToHandler?: string;
-  /** `deadline`: the nearest running clock first (the work queue); default: newest receipt first. */
-  sort?: 'received' | 'deadline';
-  afterDeadline?: { due: string; id: string };
-  /** Keyset cursor: the last row of the previous page. */
-  after?: { receivedAt: Date; id: string };
-  limit: number;
-}
-
-export type ComplaintListRow = Pick<
-  ComplaintRow,
-  | 'id'
-  | 'reference'
-  | 'channel'
-  | 'received_at'
-  | 'status'
-  | 'handler_id'
-  | 'liability_flag'
-  | 'product'
-  | 'next_clock_due'
-  | 'acknowledge_due'
-  | 'decision_target'
-> & { complainant_name: string };
-
-/** Complaints without a running clock sort after every date. */
-const NO_CLOCK = '9999-12-31';
-
-export async function listComplaints(
-  tx: Tx,
-  organisationId: string,
-  filter: ComplaintListFilter,
-): Promise<ComplaintListRow[]> {
-  let query = tx
-    .selectFrom('complaints as c')
-    .innerJoin('complainants as p', (join) =>
-      join.onRef('p.organisation_id', '=', 'c.organisation_id').onRef('p.id', '=', 'c.complainant_id'),
-    )
-    .select([
-      'c.id',
-      'c.reference',
-      'c.channel',
-      'c.received_at',
-      'c.status',
-      'c.handler_id',
-      'c.liability_flag',
-      'c.product',
-      'c.next_clock_due',
-      'c.acknowledge_due',
-      'c.decision_target',
-      'p.name as complainant_name',
-    ])
-    .where('c.organisation_id', '=', organisationId);
-  if (filter.statuses?.length) query = query.where('c.status', 'in', filter.statuses);
-  if (filter.channel) query = query.where('c.channel', '=', filter.channel);
-  if (filter.handlerId) query = query.where('c.handler_id', '=', filter.handlerId);
-  if (filter.visibleToHandler !== undefined) {
-    const handler = filter.visibleToHandler;
-    query = query.where((eb) => eb.or([eb('c.handler_id', '=', handler), eb('c.handler_id', 'is', null)]));
-  }
-  if (filter.sort === 'deadline') {
-    const dueKey = sql<string>`coalesce(c.next_clock_due, ${NO_CLOCK}::date)`;
-    if (filter.afterDeadline) {
-      const { due, id } = filter.afterDeadline;
-      query = query.where(
-        sql<boolean>`(coalesce(c.next_clock_due, ${NO_CLOCK}::date), c.id) > (${due}::date, ${id}::uuid)`,
-      );
-    }
-    return query.orderBy(dueKey).orderBy('c.id').limit(filter.limit).execute();
-  }
-  if (filter.after) {
-    const { receivedAt, id } = filter.after;
-    query = query.where((eb) =>
-      eb.or([
-        eb('c.received_at', '<', receivedAt),
-        eb.and([eb('c.received_at', '=', receivedAt), eb('c.id', '<', id)]),
-      ]),
-    );
-  }
-  return query.orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(filter.limit).execute();
 }

@@ -8,12 +8,14 @@ import { IdParams, problemResponses } from '../http/common-schemas.ts';
 import { jsonify, type Jsonified } from '../http/json.ts';
 import type { ComplaintView } from './complaint.view.ts';
 import {
+  CategoryListSchema,
   ComplaintListQuery,
   ComplaintListSchema,
   ComplaintSchema,
   RegisterComplaintBody,
 } from './complaint.schemas.ts';
-import { getComplaint, listComplaints, registerComplaint } from './complaint.service.ts';
+import { listCategories, listComplaints } from './complaint-list.service.ts';
+import { getComplaint, registerComplaint } from './complaint.service.ts';
 import {
   checkIdempotencyKey,
   claimIdempotencyKey,
@@ -90,20 +92,19 @@ export function registerComplaintRoutes(
       schema: {
         tags: ['complaints'],
         summary:
-          'List complaints one page at a time: newest receipt first, or with sort=deadline the nearest running clock first (the work queue)',
+          'List complaints one page at a time: newest receipt first, or with sort=deadline the nearest running clock first (the work queue); filters and Dutch full-text search (q) narrow it, within what the user may see',
         querystring: ComplaintListQuery,
         response: { 200: ComplaintListSchema, ...problemResponses() },
       },
     },
     async (request) => {
-      const q = request.query;
+      const { status, cursor, limit, sort, ...filters } = request.query;
       const page = await listComplaints(deps, accessOf(request), {
-        ...(q.status ? { statuses: q.status } : {}),
-        ...(q.channel ? { channel: q.channel } : {}),
-        ...(q.handlerId ? { handlerId: q.handlerId } : {}),
-        ...(q.cursor ? { cursor: q.cursor } : {}),
-        ...(q.limit ? { limit: q.limit } : {}),
-        ...(q.sort ? { sort: q.sort } : {}),
+        ...filters,
+        ...(status ? { statuses: status } : {}),
+        ...(cursor ? { cursor } : {}),
+        ...(limit ? { limit } : {}),
+        ...(sort ? { sort } : {}),
       });
       return {
         items: page.items.map((row) => ({
@@ -115,14 +116,29 @@ export function registerComplaintRoutes(
           handlerId: row.handler_id,
           liabilityFlag: row.liability_flag,
           product: row.product,
+          category: row.category,
           complainantName: row.complainant_name,
           nextClockDue: row.next_clock_due,
+          nextClockKind: row.next_clock_kind,
+          nextClockUrgency: row.next_clock_urgency,
           acknowledgeDue: row.acknowledge_due,
           decisionTarget: row.decision_target,
         })),
         nextCursor: page.nextCursor,
       };
     },
+  );
+
+  api.get(
+    '/api/v1/complaints/categories',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'The categories complaints were closed with, for the work-queue filter',
+        response: { 200: CategoryListSchema, ...problemResponses() },
+      },
+    },
+    async (request) => listCategories(deps, accessOf(request)),
   );
 
   api.get(

@@ -85,17 +85,38 @@ export const ComplaintSchema = Type.Object(
   { $id: 'Complaint' },
 );
 
+/** The work-queue filters: the list takes them, and a saved view stores exactly these. */
+export const ComplaintFilterProperties = {
+  status: Type.Optional(Type.Array(StatusSchema, { maxItems: 7 })),
+  channel: Type.Optional(ChannelSchema),
+  handlerId: Type.Optional(
+    Type.Union([Uuid, Type.Literal('none')], { description: 'A handler, or `none` for the unassigned ones' }),
+  ),
+  category: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  liabilityFlag: Type.Optional(Type.Boolean()),
+  overdue: Type.Optional(
+    Type.Boolean({ description: 'Only complaints with a clock missed before today (Europe/Amsterdam)' }),
+  ),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 200,
+      description:
+        'Dutch full-text search over the reference, complainant, complaint and its messages and notes (websearch syntax: "phrase", or, -word)',
+    }),
+  ),
+};
+
 export const ComplaintListQuery = Type.Object(
   {
-    status: Type.Optional(Type.Array(StatusSchema, { maxItems: 7 })),
-    channel: Type.Optional(ChannelSchema),
-    handlerId: Type.Optional(Uuid),
+    ...ComplaintFilterProperties,
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
     sort: Type.Optional(Type.Union([Type.Literal('received'), Type.Literal('deadline')])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
   },
   { additionalProperties: false },
 );
+
+const LocalDateOrNull = Type.Union([Type.String({ format: 'date' }), Type.Null()]);
 
 export const ComplaintListSchema = Type.Object({
   items: Type.Array(
@@ -108,14 +129,24 @@ export const ComplaintListSchema = Type.Object({
       handlerId: Type.Union([Uuid, Type.Null()]),
       liabilityFlag: Type.Boolean(),
       product: NullableString,
+      category: NullableString,
       complainantName: Type.String(),
-      nextClockDue: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-      acknowledgeDue: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-      decisionTarget: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+      nextClockDue: LocalDateOrNull,
+      nextClockKind: Type.Union([Type.Literal('acknowledgment'), Type.Literal('decision'), Type.Null()], {
+        description: 'The clock behind nextClockDue when the row tells it; null for any other clock',
+      }),
+      nextClockUrgency: Type.Union(
+        [Type.Literal('on_track'), Type.Literal('due_soon'), Type.Literal('missed'), Type.Literal('none')],
+        { description: 'The traffic light: due_soon is within one working day, missed is past its date' },
+      ),
+      acknowledgeDue: LocalDateOrNull,
+      decisionTarget: LocalDateOrNull,
     }),
   ),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
+
+export const CategoryListSchema = Type.Array(Type.String());
 
 export const DossierItemSchema = Type.Object({
   id: Uuid,

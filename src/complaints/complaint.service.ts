@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { requireRole, type AccessContext } from '../auth/access-context.ts';
 import type { Clock } from '../clock.ts';
-import type { Channel, ComplaintStatus, Database } from '../db/schema.ts';
+import type { Channel, Database } from '../db/schema.ts';
 import { withTenant, type Tx } from '../db/tenant.ts';
 import { amsterdamDateOf, yearOf } from '../domain/calendar/local-date.ts';
 import { sha256Hex } from '../domain/event-chain.ts';
@@ -18,7 +18,7 @@ import { loadCalendar, reloadAndRefreshClocks } from '../procedure/clock-columns
 import { procedureVersionAt } from '../domain/procedure/procedure-versions.ts';
 import { listProcedureVersions } from '../procedure/snapshot.repository.ts';
 import { findUsers } from '../users/user.repository.ts';
-import { canSeeEveryDossier, requireDossierAccess } from '../auth/complaint-access.ts';
+import { requireDossierAccess } from '../auth/complaint-access.ts';
 import { insertIntakeItem, updateIntakeItem } from '../intake/intake.repository.ts';
 import { queueAcknowledgmentTask } from '../letters/acknowledgment-task.repository.ts';
 import {
@@ -27,10 +27,7 @@ import {
   insertComplainant,
   insertComplaint,
   insertInvolvedEmployees,
-  listComplaints as selectComplaints,
   takeNextReferenceNumber,
-  type ComplaintListFilter,
-  type ComplaintListRow,
 } from './complaint.repository.ts';
 import { toComplaintView, type ComplaintView } from './complaint.view.ts';
 
@@ -330,74 +327,4 @@ export async function getComplaint(
   });
 }
 
-export interface ComplaintPage {
-  items: ComplaintListRow[];
-  nextCursor: string | null;
-}
-
-export interface ComplaintListQuery {
-  statuses?: readonly ComplaintStatus[];
-  channel?: Channel;
-  handlerId?: string;
-  cursor?: string;
-  limit?: number;
-  sort?: 'received' | 'deadline';
-}
-
-export async function listComplaints(
-  deps: ComplaintDeps,
-  context: AccessContext,
-  query: ComplaintListQuery,
-): Promise<ComplaintPage> {
-  requireRole(context, READERS);
-  const limit = Math.min(Math.max(query.limit ?? 25, 1), 100);
-  const filter: ComplaintListFilter = { limit: limit + 1 };
-  if (query.statuses) filter.statuses = query.statuses;
-  if (query.channel) filter.channel = query.channel;
-  if (query.handlerId) filter.handlerId = query.handlerId;
-  // A handler sees the complaints assigned to them and the unassigned ones awaiting triage.
-  if (!canSeeEveryDossier(context)) filter.visibleToHandler = context.userId ?? '';
-  if (query.sort === 'deadline') {
-    filter.sort = 'deadline';
-    if (query.cursor) filter.afterDeadline = decodeDeadlineCursor(query.cursor);
-  } else if (query.cursor) {
-    filter.after = decodeCursor(query.cursor);
-  }
-  const rows = await withTenant(deps.db, context.organisationId, (tx) =>
-    selectComplaints(tx, context.organisationId, filter),
-  );
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  const nextCursor =
-    rows.length > limit && last
-      ? query.sort === 'deadline'
-        ? Buffer.from(`d|${last.next_clock_due ?? '9999-12-31'}|${last.id}`).toString('base64url')
-        : encodeCursor(new Date(last.received_at), last.id)
-      : null;
-  return { items, nextCursor };
-}
-
-function encodeCursor(receivedAt: Date, id: string): string {
-  return Buffer.from(`${receivedAt.toISOString()}|${id}`).toString('base64url');
-}
-
-function decodeDeadlineCursor(cursor: string): { due: string; id: string } {
-  const [kind, due, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (kind !== 'd' || !due || !/^\d{4}-\d{2}-\d{2}$/.test(due) || !id || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new ValidationError('De paginacursor is ongeldig.', [
-      { field: 'querystring:/cursor', message: 'invalid cursor' },
-    ]);
-  }
-  return { due, id };
-}
-
-function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
-  const [iso, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const receivedAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(receivedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) {
-    throw new ValidationError('De paginacursor is ongeldig.', [
-      { field: '/cursor', message: 'invalid cursor' },
-    ]);
-  }
-  return { receivedAt, id };
-}
+export { listComplaints } from './complaint-list.service.ts';

@@ -647,6 +647,23 @@ export interface AccessExportsTable {
   zip_sha256: string;
 }
 
+/** One tsvector per complaint, written only by the triggers of migration 0014. */
+export interface ComplaintSearchTable {
+  organisation_id: string;
+  complaint_id: string;
+  document: string;
+}
+
+export interface SavedViewsTable {
+  organisation_id: string;
+  id: string;
+  user_id: string;
+  name: string;
+  /** The work-queue filters as the saved-view schema allows them. */
+  filters: ColumnType<unknown, string, never>;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -697,6 +714,8 @@ export interface Database {
   retention_settings: RetentionSettingsTable;
   legal_holds: LegalHoldsTable;
   access_exports: AccessExportsTable;
+  complaint_search: ComplaintSearchTable;
+  saved_views: SavedViewsTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;

@@ -11,6 +11,7 @@ import { migration as reports } from './0009-reports.ts';
 import { migration as privacy } from './0010-privacy.ts';
 import { migration as letterWorkflow } from './0012-letter-workflow.ts';
 import { migration as exportsLog } from './0013-exports.ts';
+import { migration as search } from './0014-search.ts';
 
 /** Every migration in the order it was released. Append only. */
 export const MIGRATIONS: readonly MigrationStatements[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly MigrationStatements[] = [
   privacy,
   letterWorkflow,
   exportsLog,
+  search,
 ];

@@ -12,7 +12,7 @@ export interface ClockWarning {
 }
 
 /** The working day before `date`. Weekends and holidays run a few days at most; the bound guards bad data. */
-function previousWorkingDay(calendar: WorkingDayCalendar, date: LocalDate): LocalDate {
+export function previousWorkingDay(calendar: WorkingDayCalendar, date: LocalDate): LocalDate {
   let day = addDays(date, -1);
   for (let i = 0; i < 366 && !calendar.isWorkingDay(day); i += 1) day = addDays(day, -1);
   return day;

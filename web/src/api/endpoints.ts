@@ -4,6 +4,7 @@ import type {
   ActionName,
   Cancellation,
   Complaint,
+  ComplaintFilters,
   ComplaintListQuery,
   ComplaintPage,
   ConnectionTest,
@@ -21,6 +22,7 @@ import type {
   ProcedureSettings,
   ProcedureState,
   ProcedureTerms,
+  SavedView,
   SmtpChange,
   SmtpSettings,
   User,
@@ -40,10 +42,16 @@ export const complaints = {
         status: query.status,
         channel: query.channel,
         handlerId: query.handlerId,
+        category: query.category,
+        liabilityFlag: query.liabilityFlag,
+        overdue: query.overdue,
+        q: query.q,
         cursor: query.cursor,
         limit: query.limit,
+        sort: query.sort,
       },
     }),
+  categories: () => api.request<string[]>('GET', '/complaints/categories'),
   get: (complaintId: string) => api.request<Complaint>('GET', `/complaints/${id(complaintId)}`),
   procedure: (complaintId: string) =>
     api.request<ProcedureState>('GET', `/complaints/${id(complaintId)}/procedure`),
@@ -127,4 +135,11 @@ export const notifications = {
     }),
   markRead: (notificationId: string) =>
     api.request<void>('POST', `/notifications/${id(notificationId)}/read`),
+};
+
+export const savedViews = {
+  list: () => api.request<SavedView[]>('GET', '/saved-views'),
+  create: (body: { name: string; filters: ComplaintFilters }) =>
+    api.request<SavedView>('POST', '/saved-views', { json: body }),
+  remove: (viewId: string) => api.request<void>('DELETE', `/saved-views/${id(viewId)}`),
 };

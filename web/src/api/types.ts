@@ -77,20 +77,49 @@ export interface ComplaintListItem {
   handlerId: string | null;
   liabilityFlag: boolean;
   product: string | null;
+  category: string | null;
   complainantName: string;
+  /** YYYY-MM-DD: the nearest clock that still asks something of us (open or missed). */
+  nextClockDue: string | null;
+  /** The clock behind nextClockDue when the server can name it from the row. */
+  nextClockKind: 'acknowledgment' | 'decision' | null;
+  /** The traffic light, decided by the server with the organisation's working days. */
+  nextClockUrgency: ClockUrgency;
+  acknowledgeDue: string | null;
+  decisionTarget: string | null;
 }
+
+export type ClockUrgency = 'on_track' | 'due_soon' | 'missed' | 'none';
 
 export interface ComplaintPage {
   items: ComplaintListItem[];
   nextCursor: string | null;
 }
 
-export interface ComplaintListQuery {
+/** The work-queue filters; a saved view stores exactly these. */
+export interface ComplaintFilters {
   status?: readonly ComplaintStatus[];
   channel?: Channel;
+  /** A handler's id, or `none` for the unassigned ones. */
   handlerId?: string;
+  category?: string;
+  liabilityFlag?: boolean;
+  overdue?: boolean;
+  /** Dutch full-text search (websearch syntax). */
+  q?: string;
+}
+
+export interface ComplaintListQuery extends ComplaintFilters {
   cursor?: string;
   limit?: number;
+  sort?: 'received' | 'deadline';
+}
+
+export interface SavedView {
+  id: string;
+  name: string;
+  filters: ComplaintFilters;
+  createdAt: string;
 }
 
 export type ClockKind =

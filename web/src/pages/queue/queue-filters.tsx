@@ -1,32 +1,23 @@
-import {
-  COMPLAINT_STATUSES,
-  CHANNELS,
-  type Channel,
-  type ComplaintStatus,
-  type User,
-} from '../../api/types.ts';
+import { COMPLAINT_STATUSES, CHANNELS, type Channel, type User } from '../../api/types.ts';
 import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-
-export interface QueueFilterValues {
-  /** "open" (the default), "all", or one status. */
-  status: 'open' | 'all' | ComplaintStatus;
-  channel: Channel | '';
-  handlerId: string;
-}
+import type { QueueFilterValues } from './queue-query.ts';
 
 export function QueueFilters({
   values,
   onChange,
   handlers,
+  categories,
   currentUserId,
 }: {
   values: QueueFilterValues;
   onChange: (values: QueueFilterValues) => void;
   handlers: User[];
+  categories: readonly string[];
   currentUserId: string | null;
 }) {
   const { t } = useI18n();
+  const w = t.workQueue;
   return (
     <div className="filters" role="group" aria-label={t.queue.filters}>
       <Field label={t.queue.status} className="field-inline">
@@ -46,6 +37,26 @@ export function QueueFilters({
           </select>
         )}
       </Field>
+      <Field label={t.queue.handler} className="field-inline">
+        {(props) => (
+          <select
+            {...props}
+            value={values.handlerId}
+            onChange={(e) => onChange({ ...values, handlerId: e.target.value })}
+          >
+            <option value="">{t.queue.allHandlers}</option>
+            {currentUserId ? <option value={currentUserId}>{t.queue.mine}</option> : null}
+            <option value="none">{t.queue.unassigned}</option>
+            {handlers
+              .filter((u) => u.id !== currentUserId)
+              .map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.displayName}
+                </option>
+              ))}
+          </select>
+        )}
+      </Field>
       <Field label={t.queue.channel} className="field-inline">
         {(props) => (
           <select
@@ -62,25 +73,41 @@ export function QueueFilters({
           </select>
         )}
       </Field>
-      <Field label={t.queue.handler} className="field-inline">
+      <Field label={w.category} className="field-inline">
         {(props) => (
           <select
             {...props}
-            value={values.handlerId}
-            onChange={(e) => onChange({ ...values, handlerId: e.target.value })}
+            value={values.category}
+            onChange={(e) => onChange({ ...values, category: e.target.value })}
           >
-            <option value="">{t.queue.allHandlers}</option>
-            {currentUserId ? <option value={currentUserId}>{t.queue.mine}</option> : null}
-            {handlers
-              .filter((u) => u.id !== currentUserId)
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName}
-                </option>
-              ))}
+            <option value="">{w.allCategories}</option>
+            {/* A category from a saved view or a shared link stays choosable even if no complaint has it. */}
+            {[...new Set([...categories, ...(values.category ? [values.category] : [])])].map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         )}
       </Field>
+      <div className="filter-toggles">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={values.overdue}
+            onChange={(e) => onChange({ ...values, overdue: e.target.checked })}
+          />
+          <span>{w.overdueOnly}</span>
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={values.liability}
+            onChange={(e) => onChange({ ...values, liability: e.target.checked })}
+          />
+          <span>{w.liabilityOnly}</span>
+        </label>
+      </div>
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Clock, ComplaintListItem } from '../../api/types.ts';
-import { ClockDue } from '../../components/clock-due.tsx';
+import type { ComplaintListItem } from '../../api/types.ts';
 import { Icon } from '../../components/icon.tsx';
 import { Link } from '../../components/link.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { navigate } from '../../lib/router.ts';
+import { QueueDeadline } from './queue-deadline.tsx';
 
 const NEXT_KEYS = new Set(['j', 'ArrowDown']);
 const PREVIOUS_KEYS = new Set(['k', 'ArrowUp']);
@@ -23,12 +23,9 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function QueueTable({
   items,
-  clocks,
   handlerNames,
 }: {
   items: ComplaintListItem[];
-  /** Nearest clock per complaint; `undefined` while still loading, `null` when none runs. */
-  clocks: ReadonlyMap<string, Clock | null>;
   handlerNames: ReadonlyMap<string, string>;
 }) {
   const { t, locale } = useI18n();
@@ -98,57 +95,50 @@ export function QueueTable({
           </tr>
         </thead>
         <tbody>
-          {items.map((item, index) => {
-            const clock = clocks.get(item.id);
-            return (
-              <tr
-                key={item.id}
-                ref={(element) => {
-                  rows.current[index] = element;
-                }}
-                tabIndex={index === active ? 0 : -1}
-                className={index === active ? 'row-active' : undefined}
-                onFocus={() => setActive(index)}
-                onKeyDown={(event) => onRowKey(event, index, item)}
-                onClick={(event) => {
-                  if ((event.target as HTMLElement).closest('a')) return;
-                  navigate(`/complaints/${item.id}`);
-                }}
-                data-reference={item.reference}
-              >
-                <td className="cell-reference">
-                  <Link to={`/complaints/${item.id}`} tabIndex={-1}>
-                    {item.reference}
-                  </Link>
-                  <span className="cell-received muted">{formatDate(item.receivedAt, locale)}</span>
-                </td>
-                <td className="cell-who">
-                  <span className="cell-strong">{item.complainantName}</span>
-                  <span className="cell-product muted">{item.product ?? t.app.none}</span>
-                </td>
-                <td>
-                  <span className="status-cell">
-                    <StatusBadge status={item.status} />
-                    {item.liabilityFlag ? (
-                      <span className="liability-mark" title={t.queue.liability}>
-                        <Icon name="shield" size={14} label={t.queue.liability} />
-                      </span>
-                    ) : null}
-                  </span>
-                </td>
-                <td className="col-handler muted">
-                  {item.handlerId ? (handlerNames.get(item.handlerId) ?? t.app.none) : t.queue.unassigned}
-                </td>
-                <td>
-                  {clock === undefined ? (
-                    <span className="skeleton" aria-hidden="true" />
-                  ) : (
-                    <ClockDue clock={clock} />
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {items.map((item, index) => (
+            <tr
+              key={item.id}
+              ref={(element) => {
+                rows.current[index] = element;
+              }}
+              tabIndex={index === active ? 0 : -1}
+              className={index === active ? 'row-active' : undefined}
+              onFocus={() => setActive(index)}
+              onKeyDown={(event) => onRowKey(event, index, item)}
+              onClick={(event) => {
+                if ((event.target as HTMLElement).closest('a')) return;
+                navigate(`/complaints/${item.id}`);
+              }}
+              data-reference={item.reference}
+            >
+              <td className="cell-reference">
+                <Link to={`/complaints/${item.id}`} tabIndex={-1}>
+                  {item.reference}
+                </Link>
+                <span className="cell-received muted">{formatDate(item.receivedAt, locale)}</span>
+              </td>
+              <td className="cell-who">
+                <span className="cell-strong">{item.complainantName}</span>
+                <span className="cell-product muted">{item.product ?? t.app.none}</span>
+              </td>
+              <td>
+                <span className="status-cell">
+                  <StatusBadge status={item.status} />
+                  {item.liabilityFlag ? (
+                    <span className="liability-mark" title={t.queue.liability}>
+                      <Icon name="shield" size={14} label={t.queue.liability} />
+                    </span>
+                  ) : null}
+                </span>
+              </td>
+              <td className="col-handler muted">
+                {item.handlerId ? (handlerNames.get(item.handlerId) ?? t.app.none) : t.queue.unassigned}
+              </td>
+              <td>
+                <QueueDeadline item={item} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

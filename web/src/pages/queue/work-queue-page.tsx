@@ -1,43 +1,34 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { complaints } from '../../api/endpoints.ts';
-import { OPEN_STATUSES, type Channel, type Clock, type ComplaintStatus } from '../../api/types.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { nearestClock } from '../../lib/clocks.ts';
-import { mapWithLimit } from '../../lib/pool.ts';
 import { replaceQuery, useRoute } from '../../lib/router.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useOrganisation } from '../../session/organisation-context.tsx';
 import { useSession } from '../../session/session-context.tsx';
-import { QueueFilters, type QueueFilterValues } from './queue-filters.tsx';
+import { QueueFilters } from './queue-filters.tsx';
+import { apiFilters, filtersFromQuery, queryFromFilters, type QueueFilterValues } from './queue-query.ts';
+import { QueueSearch } from './queue-search.tsx';
 import { QueueTable } from './queue-table.tsx';
+import { SavedViews } from './saved-views.tsx';
 
 const PAGE_SIZE = 25;
 
-function filtersFrom(query: URLSearchParams): QueueFilterValues {
-  return {
-    status: (query.get('status') as QueueFilterValues['status'] | null) ?? 'open',
-    channel: (query.get('channel') as Channel | null) ?? '',
-    handlerId: query.get('handler') ?? '',
-  };
-}
-
-function statusesOf(filter: QueueFilterValues['status']): readonly ComplaintStatus[] | undefined {
-  if (filter === 'all') return undefined;
-  if (filter === 'open') return OPEN_STATUSES;
-  return [filter];
-}
-
+/**
+ * The work queue: one server call per page, nearest clock first (keyset paging, so it stays fast
+ * however many dossiers there are), with the filters and search in the address bar. Rows carry
+ * their own clock dates and traffic light, so listing opens no dossier.
+ */
 export function WorkQueuePage() {
   const { t } = useI18n();
   const route = useRoute();
   const { session } = useSession();
   const { users } = useOrganisation();
-  const filters = filtersFrom(route.query);
-  const filterKey = `${filters.status}|${filters.channel}|${filters.handlerId}`;
+  const filters = filtersFromQuery(route.query);
+  const filterKey = queryFromFilters(filters).toString();
   // Cursors of the pages before this one, so "previous" works with cursor paging.
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
@@ -45,36 +36,14 @@ export function WorkQueuePage() {
   const page = useAsync(
     () =>
       complaints.list({
-        status: statusesOf(filters.status),
-        ...(filters.channel ? { channel: filters.channel } : {}),
-        ...(filters.handlerId ? { handlerId: filters.handlerId } : {}),
+        ...apiFilters(filters),
+        sort: 'deadline',
         ...(cursor ? { cursor } : {}),
         limit: PAGE_SIZE,
       }),
     [filterKey, cursor],
   );
-
-  // The nearest clock of each complaint on this page (and only this page).
-  const [clocks, setClocks] = useState<ReadonlyMap<string, Clock | null>>(new Map());
-  useEffect(() => {
-    const items = page.data?.items;
-    if (!items) return undefined;
-    let cancelled = false;
-    setClocks(new Map());
-    void mapWithLimit(items, 6, async (item) => {
-      try {
-        const state = await complaints.procedure(item.id);
-        return [item.id, nearestClock(state.clocks)] as const;
-      } catch {
-        return [item.id, null] as const;
-      }
-    }).then((pairs) => {
-      if (!cancelled) setClocks(new Map(pairs));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [page.data]);
+  const categories = useAsync(() => complaints.categories(), []);
 
   const handlerNames = useMemo(() => new Map(users.map((u) => [u.id, u.displayName])), [users]);
   const handlers = useMemo(
@@ -83,33 +52,37 @@ export function WorkQueuePage() {
   );
 
   const changeFilters = (next: QueueFilterValues) => {
-    const params = new URLSearchParams();
-    if (next.status !== 'open') params.set('status', next.status);
-    if (next.channel) params.set('channel', next.channel);
-    if (next.handlerId) params.set('handler', next.handlerId);
     setCursors([]);
-    replaceQuery(params);
+    replaceQuery(queryFromFilters(next));
   };
 
   const items = page.data?.items ?? [];
+  const pageNumber = cursors.length + 1;
   return (
     <>
-      <PageHeader title={t.queue.title} subtitle={t.queue.subtitle} />
+      <PageHeader title={t.queue.title} subtitle={t.workQueue.subtitle} />
+      <div className="queue-tools">
+        <QueueSearch value={filters.q} onSearch={(q) => changeFilters({ ...filters, q })} />
+        <SavedViews current={filters} onApply={changeFilters} />
+      </div>
       <QueueFilters
         values={filters}
         onChange={changeFilters}
         handlers={handlers}
+        categories={categories.data ?? []}
         currentUserId={session?.userId ?? null}
       />
       {page.error ? <ErrorNotice error={page.error} onRetry={page.reload} /> : null}
       {page.loading && !page.data ? <LoadingState /> : null}
-      {page.data && items.length === 0 ? <EmptyState icon="queue">{t.queue.empty}</EmptyState> : null}
+      {page.data && items.length === 0 ? (
+        <EmptyState icon="queue">{filters.q ? t.workQueue.noResults(filters.q) : t.queue.empty}</EmptyState>
+      ) : null}
       {items.length > 0 ? (
         <section className="card card-flush" aria-busy={page.loading}>
-          <QueueTable items={items} clocks={clocks} handlerNames={handlerNames} />
+          <QueueTable items={items} handlerNames={handlerNames} />
           <footer className="table-footer">
             <span className="muted" id="queue-keys">
-              {t.queue.count(items.length)} · {t.queue.keyboardHint}
+              {t.queue.page(pageNumber)} · {t.queue.count(items.length)} · {t.workQueue.keyboardHint}
             </span>
             <span className="pager">
               {cursors.length > 0 ? (
