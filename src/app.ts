@@ -36,6 +36,9 @@ import { registerPublicFormRoutes } from './public-form/public-form.routes.ts';
 import { registerDeadlineRoutes } from './procedure/deadlines.routes.ts';
 import { registerProcedureRoutes } from './procedure/procedure.routes.ts';
 import { registerUserRoutes } from './users/user.routes.ts';
+import { registerMyHearingRoutes } from './hearing/my-hearing.routes.ts';
+import { registerInvolvementRoutes } from './complaints/involvement.routes.ts';
+import { registerUserAdminRoutes } from './users/user-admin.routes.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -152,9 +155,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProcedureSettingsRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAccountAdminRoutes(app, { db: deps.db, clock: deps.clock, clientInfo });
+  registerUserAdminRoutes(app, { db: deps.db, clock: deps.clock, clientInfo });
   registerNotificationRoutes(app, deps);
   registerDeadlineRoutes(app);
-  registerProcedureRoutes(app, {
+  const procedureDeps = {
     db: deps.db,
     clock: deps.clock,
     ...(deps.secrets
@@ -166,10 +170,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           },
         }
       : {}),
-  });
+  };
+  registerProcedureRoutes(app, procedureDeps);
   registerIntakeRoutes(app, deps);
   registerPublicFormRoutes(app, deps);
   registerPortalRoutes(app, deps);
+  registerMyHearingRoutes(app, procedureDeps);
+  registerInvolvementRoutes(app, deps);
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

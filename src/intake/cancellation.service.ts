@@ -224,3 +224,50 @@ export async function listCancellations(
       .execute(),
   );
 }
+
+export interface CancellationDetail {
+  row: CancellationRow;
+  complaintReference: string | null;
+  /** What the customer wrote, when the request came in through the intake queue. */
+  message: { subject: string | null; text: string | null; senderEmail: string | null } | null;
+}
+
+export async function getCancellation(
+  db: Kysely<Database>,
+  context: AccessContext,
+  id: string,
+): Promise<CancellationDetail> {
+  requireRole(context, [...STAFF, 'auditor']);
+  return withTenant(db, context.organisationId, async (tx) => {
+    const row = await tx
+      .selectFrom('cancellation_requests')
+      .selectAll()
+      .where('organisation_id', '=', context.organisationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError('De opzegging');
+    const complaint = row.complaint_id
+      ? await tx
+          .selectFrom('complaints')
+          .select('reference')
+          .where('organisation_id', '=', context.organisationId)
+          .where('id', '=', row.complaint_id)
+          .executeTakeFirst()
+      : undefined;
+    const intake = row.intake_item_id
+      ? await tx
+          .selectFrom('intake_items')
+          .select(['subject', 'body_text', 'sender_email'])
+          .where('organisation_id', '=', context.organisationId)
+          .where('id', '=', row.intake_item_id)
+          .executeTakeFirst()
+      : undefined;
+    return {
+      row,
+      complaintReference: complaint?.reference ?? null,
+      message: intake
+        ? { subject: intake.subject, text: intake.body_text, senderEmail: intake.sender_email }
+        : null,
+    };
+  });
+}

@@ -12,6 +12,7 @@ import { DateTime, IdParams, NullableString, problemResponses, Uuid } from '../h
 import { jsonify } from '../http/json.ts';
 import {
   advanceCancellation,
+  getCancellation,
   linkCancellationToComplaint,
   listCancellations,
   registerCancellationRequest,
@@ -73,6 +74,15 @@ const CancellationSchema = Type.Object({
   complaintId: NullableUuid,
   confirmedAt: Type.Union([DateTime, Type.Null()]),
   processedAt: Type.Union([DateTime, Type.Null()]),
+});
+
+const CancellationDetailSchema = Type.Object({
+  ...CancellationSchema.properties,
+  complaintReference: NullableString,
+  message: Type.Union([
+    Type.Object({ subject: NullableString, text: NullableString, senderEmail: NullableString }),
+    Type.Null(),
+  ]),
 });
 
 function cancellationView(row: CancellationRow) {
@@ -308,5 +318,25 @@ export function registerIntakeRoutes(
           request.body.complaintId,
         ),
       ),
+  );
+
+  api.get(
+    '/api/v1/cancellations/:id',
+    {
+      schema: {
+        tags: ['cancellations'],
+        summary: 'One cancellation request, with the complaint it is linked to and what the customer wrote',
+        params: IdParams,
+        response: { 200: CancellationDetailSchema, ...problemResponses(404) },
+      },
+    },
+    async (request) => {
+      const detail = await getCancellation(deps.db, accessOf(request), request.params.id);
+      return {
+        ...cancellationView(detail.row),
+        complaintReference: detail.complaintReference,
+        message: detail.message,
+      };
+    },
   );
 }
