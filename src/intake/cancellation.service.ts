@@ -184,16 +184,36 @@ export async function advanceCancellation(
   });
 }
 
+/** Staff know a complaint by its reference (KL-2026-0042); the link is stored by id. */
+async function complaintIdOfReference(tx: Tx, organisationId: string, reference: string): Promise<string> {
+  const found = await tx
+    .selectFrom('complaints')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  if (!found) {
+    throw new ValidationError('Er is geen klacht met dit kenmerk.', [
+      { field: '/complaintReference', message: 'no such complaint in this organisation' },
+    ]);
+  }
+  return found.id;
+}
+
 export async function linkCancellationToComplaint(
   deps: { db: Kysely<Database>; clock: Clock },
   context: AccessContext,
   id: string,
-  complaintId: string,
+  target: string | { reference: string },
 ): Promise<CancellationRow> {
   requireRole(context, STAFF);
   const now = deps.clock.now();
   return withTenant(deps.db, context.organisationId, async (tx) => {
     const row = await loadForUpdate(tx, context.organisationId, id);
+    const complaintId =
+      typeof target === 'string'
+        ? target
+        : await complaintIdOfReference(tx, context.organisationId, target.reference);
     if (row.complaint_id === complaintId) return row;
     await findComplaintReference(tx, context.organisationId, complaintId);
     await recordLink(tx, context, complaintId, id, now);

@@ -305,19 +305,26 @@ export function registerIntakeRoutes(
         tags: ['cancellations'],
         summary: 'Link a cancellation request to the complaint it belongs with',
         params: IdParams,
-        body: Type.Object({ complaintId: Uuid }, { additionalProperties: false }),
+        body: Type.Union([
+          Type.Object({ complaintId: Uuid }, { additionalProperties: false }),
+          Type.Object(
+            { complaintReference: Type.String({ minLength: 1, maxLength: 40 }) },
+            { additionalProperties: false },
+          ),
+        ]),
         response: { 200: CancellationSchema, ...problemResponses(404) },
       },
     },
-    async (request) =>
-      cancellationView(
-        await linkCancellationToComplaint(
-          deps,
-          accessOf(request),
-          request.params.id,
-          request.body.complaintId,
-        ),
-      ),
+    async (request) => {
+      const body = request.body;
+      const target =
+        'complaintId' in body
+          ? body.complaintId
+          : { reference: body.complaintReference.trim().toUpperCase() };
+      return cancellationView(
+        await linkCancellationToComplaint(deps, accessOf(request), request.params.id, target),
+      );
+    },
   );
 
   api.get(

@@ -77,7 +77,7 @@ export async function listQuarantinedMail(
     receivedAt: new Date(row.internal_date),
     fromAddress: row.from_address,
     subject: row.subject,
-    sizeBytes: Number(row.size_bytes),
+    sizeBytes: row.size_bytes,
     classification: row.classification,
     reason: row.quarantine_reason,
     explanation: explainQuarantine(row.classification, row.quarantine_reason),
