@@ -119,12 +119,16 @@ beforeAll(async () => {
   imap = await startImapServer();
   await imap.addUser('klachten', 'postvak-wachtwoord');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'klachtwijzer-journey-'));
-  server = await startServerProcess({ DATA_DIR: dataDir, JOBS_ENABLED: 'false', FORM_MIN_FILL_SECONDS: '1' });
+  // The first start fills the demo organisation; on a busy machine that takes a while.
+  server = await startServerProcess(
+    { DATA_DIR: dataDir, JOBS_ENABLED: 'false', FORM_MIN_FILL_SECONDS: '1' },
+    180_000,
+  );
   apiToken = server.apiToken!;
   browser = await launchChromium();
   const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
   admin = await newPage(context);
-});
+}, 240_000);
 
 afterAll(async () => {
   await browser?.close();
