@@ -45,6 +45,9 @@ import { registerUserRoutes } from './users/user.routes.ts';
 import { registerReportRoutes } from './reports/reports.routes.ts';
 import { registerImprovementActionRoutes } from './reports/improvement-action.routes.ts';
 import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
+import { registerMyHearingRoutes } from './hearing/my-hearing.routes.ts';
+import { registerInvolvementRoutes } from './complaints/involvement.routes.ts';
+import { registerUserAdminRoutes } from './users/user-admin.routes.ts';
 
 export interface AppDeps {
   db: Kysely<Database>;
@@ -161,9 +164,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerProcedureSettingsRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAccountAdminRoutes(app, { db: deps.db, clock: deps.clock, clientInfo });
+  registerUserAdminRoutes(app, { db: deps.db, clock: deps.clock, clientInfo });
   registerNotificationRoutes(app, deps);
   registerDeadlineRoutes(app);
-  registerProcedureRoutes(app, {
+  const procedureDeps = {
     db: deps.db,
     clock: deps.clock,
     ...(deps.secrets
@@ -175,7 +179,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           },
         }
       : {}),
-  });
+  };
+  registerProcedureRoutes(app, procedureDeps);
   registerIntakeRoutes(app, deps);
   registerPublicFormRoutes(app, deps);
   registerPortalRoutes(app, deps);
@@ -192,6 +197,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerImprovementActionRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerSavedViewRoutes(app, deps);
+  registerMyHearingRoutes(app, procedureDeps);
+  registerInvolvementRoutes(app, deps);
   if (deps.secrets) {
     registerAuthRoutes(app, {
       identity: {

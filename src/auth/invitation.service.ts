@@ -1,5 +1,5 @@
 import { requireRole, type AccessContext } from './access-context.ts';
-import { withTenant } from '../db/tenant.ts';
+import { withTenant, type Tx } from '../db/tenant.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { ClientInfo, IdentityDeps, IssuedLink } from './identity-deps.ts';
@@ -27,49 +27,60 @@ export async function inviteUser(
 ): Promise<IssuedLink> {
   requireRole(context, ['admin']);
   const now = deps.clock.now();
-  return withTenant(deps.db, context.organisationId, async (tx) => {
-    const user = await findUserRowForUpdate(tx, context.organisationId, userId);
-    if (!user) throw new NotFoundError('De gebruiker');
-    if (user.disabled_at !== null) {
-      throw new ConflictError('Deze gebruiker is uitgeschakeld.', 'user_disabled');
-    }
-    if (user.password_hash !== null) {
-      throw new ConflictError(
-        'Deze gebruiker heeft al een wachtwoord. Laat hem of haar "wachtwoord vergeten" gebruiken.',
-        'user_already_active',
-      );
-    }
-    await retireUserTokens(tx, context.organisationId, userId, now, 'invitation');
-    const issued = issueSecretToken('invitation', context.organisationId);
-    const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
-    await insertUserToken(tx, {
-      organisation_id: context.organisationId,
-      id: newId(),
-      user_id: userId,
-      purpose: 'invitation',
-      secret_sha256: issued.secretSha256,
-      created_at: now,
-      created_by: context.userId,
-      expires_at: expiresAt,
-      used_at: null,
-    });
-    await insertSecurityEvent(tx, {
-      organisationId: context.organisationId,
-      userId,
-      type: 'invitation_created',
-      at: now,
-      actorId: context.userId,
-      clientAddress: client.address,
-      details: { expiresAt: expiresAt.toISOString() },
-    });
-    return {
-      organisationId: context.organisationId,
-      userId,
-      token: issued.token,
-      path: `${INVITATION_PATH}#${issued.token}`,
-      expiresAt,
-    };
+  return withTenant(deps.db, context.organisationId, (tx) =>
+    issueInvitation(tx, context, userId, client, now),
+  );
+}
+
+/** In the caller's transaction, so creating an account and its invitation is one step. */
+export async function issueInvitation(
+  tx: Tx,
+  context: AccessContext,
+  userId: string,
+  client: ClientInfo,
+  now: Date,
+): Promise<IssuedLink> {
+  const user = await findUserRowForUpdate(tx, context.organisationId, userId);
+  if (!user) throw new NotFoundError('De gebruiker');
+  if (user.disabled_at !== null) {
+    throw new ConflictError('Deze gebruiker is uitgeschakeld.', 'user_disabled');
+  }
+  if (user.password_hash !== null) {
+    throw new ConflictError(
+      'Deze gebruiker heeft al een wachtwoord. Laat hem of haar "wachtwoord vergeten" gebruiken.',
+      'user_already_active',
+    );
+  }
+  await retireUserTokens(tx, context.organisationId, userId, now, 'invitation');
+  const issued = issueSecretToken('invitation', context.organisationId);
+  const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+  await insertUserToken(tx, {
+    organisation_id: context.organisationId,
+    id: newId(),
+    user_id: userId,
+    purpose: 'invitation',
+    secret_sha256: issued.secretSha256,
+    created_at: now,
+    created_by: context.userId,
+    expires_at: expiresAt,
+    used_at: null,
   });
+  await insertSecurityEvent(tx, {
+    organisationId: context.organisationId,
+    userId,
+    type: 'invitation_created',
+    at: now,
+    actorId: context.userId,
+    clientAddress: client.address,
+    details: { expiresAt: expiresAt.toISOString() },
+  });
+  return {
+    organisationId: context.organisationId,
+    userId,
+    token: issued.token,
+    path: `${INVITATION_PATH}#${issued.token}`,
+    expiresAt,
+  };
 }
 
 export async function acceptInvitation(

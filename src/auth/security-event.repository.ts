@@ -24,7 +24,9 @@ export type SecurityEventType =
   | 'invitation_created'
   | 'invitation_accepted'
   | 'sessions_ended'
-  | 'user_disabled';
+  | 'user_disabled'
+  | 'invitation_revoked'
+  | 'roles_changed';
 
 export interface NewSecurityEvent {
   organisationId: string;

@@ -62,6 +62,11 @@ export async function registerWebAppRoutes(app: FastifyInstance, root: string = 
   const publicRoute = { config: { public: true }, schema: { hide: true } } as const;
   app.get('/', publicRoute, (_request, reply) => reply.redirect('/app/', 302));
   app.get('/app', publicRoute, (_request, reply) => reply.redirect('/app/', 301));
+  // Invitation and reset links name these paths; the secret after # stays in the browser.
+  app.get('/uitnodiging', publicRoute, (_request, reply) => reply.redirect('/app/uitnodiging', 302));
+  app.get('/wachtwoord-herstellen', publicRoute, (_request, reply) =>
+    reply.redirect('/app/wachtwoord-herstellen', 302),
+  );
   app.get<{ Params: { '*': string } }>('/app/*', publicRoute, (request, reply) => {
     const rest = request.params['*'];
     if (rest.startsWith('assets/')) {

@@ -200,16 +200,36 @@ export async function advanceCancellation(
   return advanced;
 }
 
+/** Staff know a complaint by its reference (KL-2026-0042); the link is stored by id. */
+async function complaintIdOfReference(tx: Tx, organisationId: string, reference: string): Promise<string> {
+  const found = await tx
+    .selectFrom('complaints')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('reference', '=', reference)
+    .executeTakeFirst();
+  if (!found) {
+    throw new ValidationError('Er is geen klacht met dit kenmerk.', [
+      { field: '/complaintReference', message: 'no such complaint in this organisation' },
+    ]);
+  }
+  return found.id;
+}
+
 export async function linkCancellationToComplaint(
   deps: { db: Kysely<Database>; clock: Clock },
   context: AccessContext,
   id: string,
-  complaintId: string,
+  target: string | { reference: string },
 ): Promise<CancellationRow> {
   requireRole(context, STAFF);
   const now = deps.clock.now();
   return withTenant(deps.db, context.organisationId, async (tx) => {
     const row = await loadForUpdate(tx, context.organisationId, id);
+    const complaintId =
+      typeof target === 'string'
+        ? target
+        : await complaintIdOfReference(tx, context.organisationId, target.reference);
     if (row.complaint_id === complaintId) return row;
     await findComplaintReference(tx, context.organisationId, complaintId);
     await recordLink(tx, context, complaintId, id, now);
@@ -239,4 +259,51 @@ export async function listCancellations(
       .limit(options.limit)
       .execute(),
   );
+}
+
+export interface CancellationDetail {
+  row: CancellationRow;
+  complaintReference: string | null;
+  /** What the customer wrote, when the request came in through the intake queue. */
+  message: { subject: string | null; text: string | null; senderEmail: string | null } | null;
+}
+
+export async function getCancellation(
+  db: Kysely<Database>,
+  context: AccessContext,
+  id: string,
+): Promise<CancellationDetail> {
+  requireRole(context, [...STAFF, 'auditor']);
+  return withTenant(db, context.organisationId, async (tx) => {
+    const row = await tx
+      .selectFrom('cancellation_requests')
+      .selectAll()
+      .where('organisation_id', '=', context.organisationId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new NotFoundError('De opzegging');
+    const complaint = row.complaint_id
+      ? await tx
+          .selectFrom('complaints')
+          .select('reference')
+          .where('organisation_id', '=', context.organisationId)
+          .where('id', '=', row.complaint_id)
+          .executeTakeFirst()
+      : undefined;
+    const intake = row.intake_item_id
+      ? await tx
+          .selectFrom('intake_items')
+          .select(['subject', 'body_text', 'sender_email'])
+          .where('organisation_id', '=', context.organisationId)
+          .where('id', '=', row.intake_item_id)
+          .executeTakeFirst()
+      : undefined;
+    return {
+      row,
+      complaintReference: complaint?.reference ?? null,
+      message: intake
+        ? { subject: intake.subject, text: intake.body_text, senderEmail: intake.sender_email }
+        : null,
+    };
+  });
 }

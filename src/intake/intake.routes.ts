@@ -13,6 +13,7 @@ import { jsonify } from '../http/json.ts';
 import type { Secrets } from '../secrets.ts';
 import {
   advanceCancellation,
+  getCancellation,
   linkCancellationToComplaint,
   listCancellations,
   registerCancellationRequest,
@@ -85,6 +86,14 @@ const ConfirmBody = Type.Object(
   },
   { additionalProperties: false },
 );
+const CancellationDetailSchema = Type.Object({
+  ...CancellationSchema.properties,
+  complaintReference: NullableString,
+  message: Type.Union([
+    Type.Object({ subject: NullableString, text: NullableString, senderEmail: NullableString }),
+    Type.Null(),
+  ]),
+});
 
 function cancellationView(row: CancellationRow) {
   return {
@@ -327,18 +336,45 @@ export function registerIntakeRoutes(
         tags: ['cancellations'],
         summary: 'Link a cancellation request to the complaint it belongs with',
         params: IdParams,
-        body: Type.Object({ complaintId: Uuid }, { additionalProperties: false }),
+        body: Type.Union([
+          Type.Object({ complaintId: Uuid }, { additionalProperties: false }),
+          Type.Object(
+            { complaintReference: Type.String({ minLength: 1, maxLength: 40 }) },
+            { additionalProperties: false },
+          ),
+        ]),
         response: { 200: CancellationSchema, ...problemResponses(404) },
       },
     },
-    async (request) =>
-      cancellationView(
-        await linkCancellationToComplaint(
-          deps,
-          accessOf(request),
-          request.params.id,
-          request.body.complaintId,
-        ),
-      ),
+    async (request) => {
+      const body = request.body;
+      const target =
+        'complaintId' in body
+          ? body.complaintId
+          : { reference: body.complaintReference.trim().toUpperCase() };
+      return cancellationView(
+        await linkCancellationToComplaint(deps, accessOf(request), request.params.id, target),
+      );
+    },
+  );
+
+  api.get(
+    '/api/v1/cancellations/:id',
+    {
+      schema: {
+        tags: ['cancellations'],
+        summary: 'One cancellation request, with the complaint it is linked to and what the customer wrote',
+        params: IdParams,
+        response: { 200: CancellationDetailSchema, ...problemResponses(404) },
+      },
+    },
+    async (request) => {
+      const detail = await getCancellation(deps.db, accessOf(request), request.params.id);
+      return {
+        ...cancellationView(detail.row),
+        complaintReference: detail.complaintReference,
+        message: detail.message,
+      };
+    },
   );
 }

@@ -12,6 +12,7 @@ import { jsonify } from '../http/json.ts';
 import type { Secrets } from '../secrets.ts';
 import { pollMailbox, reprocessQuarantinedMail } from './mail-intake.ts';
 import { createMailbox, listMailboxes, setMailboxEnabled, testMailbox } from './mailbox.service.ts';
+import { listQuarantinedMail } from './quarantine.service.ts';
 
 const MailboxSchema = Type.Object({
   id: Uuid,
@@ -169,5 +170,38 @@ export function registerMailboxRoutes(app: FastifyInstance, deps: MailboxRouteDe
       );
       return { classification };
     },
+  );
+
+  api.get(
+    '/api/v1/mail/quarantine',
+    {
+      schema: {
+        tags: ['mailboxes'],
+        summary: 'Mail that could not be processed on its own, with the reason (coordinator)',
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Uuid,
+              mailboxId: Uuid,
+              mailboxName: Type.String(),
+              receivedAt: DateTime,
+              fromAddress: NullableString,
+              subject: NullableString,
+              sizeBytes: Type.Integer(),
+              classification: Type.String(),
+              reason: NullableString,
+              explanation: Type.String(),
+            }),
+          ),
+          ...problemResponses(),
+        },
+      },
+    },
+    async (request) =>
+      jsonify(await listQuarantinedMail(deps.db, accessOf(request), { limit: request.query.limit ?? 100 })),
   );
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { requireRole, type AccessContext } from '../auth/access-context.ts';
 import type { Clock } from '../clock.ts';
 import type { Database, Role, UserRow } from '../db/schema.ts';
-import { withTenant } from '../db/tenant.ts';
+import { withTenant, type Tx } from '../db/tenant.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { normaliseLine } from '../text.ts';
@@ -35,6 +35,17 @@ export async function createUser(
   input: { email: string; displayName: string; roles: Role[] },
 ): Promise<UserView> {
   requireRole(context, ['admin']);
+  const now = deps.clock.now();
+  return withTenant(deps.db, context.organisationId, (tx) => createUserRow(tx, context, input, now));
+}
+
+/** In the caller's transaction (an invitation is made in the same one). */
+export async function createUserRow(
+  tx: Tx,
+  context: AccessContext,
+  input: { email: string; displayName: string; roles: readonly Role[] },
+  now: Date,
+): Promise<UserView> {
   const email = normaliseLine(input.email).toLowerCase();
   const displayName = normaliseLine(input.displayName);
   const roles = [...new Set(input.roles)];
@@ -44,23 +55,21 @@ export async function createUser(
       ...(roles.length === 0 ? [{ field: '/roles', message: 'Kies ten minste één rol.' }] : []),
     ]);
   }
-  return withTenant(deps.db, context.organisationId, async (tx) => {
-    if (await findUserByEmail(tx, context.organisationId, email)) {
-      throw new ConflictError('Er is al een gebruiker met dit e-mailadres.', 'email_taken');
-    }
-    const row = await insertUser(tx, {
-      organisation_id: context.organisationId,
-      id: newId(),
-      email,
-      display_name: displayName,
-      roles,
-      password_hash: null,
-      must_change_password: true,
-      disabled_at: null,
-      created_at: deps.clock.now(),
-    });
-    return toUserView(row);
+  if (await findUserByEmail(tx, context.organisationId, email)) {
+    throw new ConflictError('Er is al een gebruiker met dit e-mailadres.', 'email_taken');
+  }
+  const row = await insertUser(tx, {
+    organisation_id: context.organisationId,
+    id: newId(),
+    email,
+    display_name: displayName,
+    roles,
+    password_hash: null,
+    must_change_password: true,
+    disabled_at: null,
+    created_at: now,
   });
+  return toUserView(row);
 }
 
 export async function listUsers(deps: { db: Kysely<Database> }, context: AccessContext): Promise<UserView[]> {

@@ -6,13 +6,20 @@ import { NotificationsPage } from './pages/notifications-page.tsx';
 import { WorkQueuePage } from './pages/queue/work-queue-page.tsx';
 import { SettingsPage } from './pages/settings/settings-page.tsx';
 import { useRoute } from './lib/router.ts';
+import { isEmployeeOnly } from './lib/employee-only.ts';
+import { useSession } from './session/session-context.tsx';
+import { CancellationDetailPage } from './pages/cancellations/cancellation-detail-page.tsx';
+import { CancellationsPage } from './pages/cancellations/cancellations-page.tsx';
+import { MyHearingsPage } from './pages/hearings/my-hearings-page.tsx';
+import { QuarantinePage } from './pages/quarantine/quarantine-page.tsx';
 
 export function AppRoutes() {
   const { segments } = useRoute();
   const [first, second] = segments;
+  const { session } = useSession();
   switch (first) {
     case undefined:
-      return <WorkQueuePage />;
+      return isEmployeeOnly(session) ? <MyHearingsPage /> : <WorkQueuePage />;
     case 'complaints':
       return second ? <DossierPage key={second} complaintId={second} /> : <WorkQueuePage />;
     case 'intake':
@@ -23,6 +30,12 @@ export function AppRoutes() {
       return <NotificationsPage />;
     case 'settings':
       return <SettingsPage tab={second} />;
+    case 'cancellations':
+      return second ? <CancellationDetailPage key={second} cancellationId={second} /> : <CancellationsPage />;
+    case 'quarantine':
+      return <QuarantinePage />;
+    case 'hearings':
+      return <MyHearingsPage />;
     default:
       return <NotFoundPage />;
   }

@@ -5,6 +5,7 @@ import { AppRoutes } from './app-routes.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n-context.tsx';
 import { useRoute } from './lib/router.ts';
 import { LoginPage } from './pages/login/login-page.tsx';
+import { PasswordLinkPage } from './pages/invitation/password-link-page.tsx';
 import { SessionExpiredDialog } from './pages/login/session-expired-dialog.tsx';
 import { OrganisationProvider } from './session/organisation-context.tsx';
 import { SessionProvider, useSession } from './session/session-context.tsx';
@@ -30,7 +31,11 @@ function useDocumentTitle(): void {
 
 function Root() {
   const { state } = useSession();
+  const { segments } = useRoute();
   useDocumentTitle();
+  // Invitation and reset links work without a session (and whoever is signed in on this browser).
+  if (segments[0] === 'uitnodiging') return <PasswordLinkPage kind="invitation" />;
+  if (segments[0] === 'wachtwoord-herstellen') return <PasswordLinkPage kind="reset" />;
   if (state.status === 'loading') {
     return (
       <div className="splash">

@@ -5,6 +5,7 @@ import { useOrganisation } from '../session/organisation-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { Icon, type IconName } from './icon.tsx';
 import { Link } from './link.tsx';
+import { isEmployeeOnly } from '../lib/employee-only.ts';
 
 interface NavItem {
   to: string;
@@ -19,13 +20,44 @@ export function Sidebar() {
   const { organisation } = useOrganisation();
   const route = useRoute();
   const first = route.segments[0] ?? '';
-  const items: NavItem[] = [
-    { to: '/', label: t.nav.queue, icon: 'queue', active: first === '' || first === 'complaints' },
-  ];
+  const employeeOnly = isEmployeeOnly(session);
+  const items: NavItem[] = employeeOnly
+    ? [
+        {
+          to: '/',
+          label: t.screensNav.myHearings,
+          icon: 'user',
+          active: first === '' || first === 'hearings',
+        },
+      ]
+    : [{ to: '/', label: t.nav.queue, icon: 'queue', active: first === '' || first === 'complaints' }];
   if (mayAct(session, 'coordinator', 'handler', 'auditor')) {
     items.push({ to: '/intake', label: t.nav.intake, icon: 'inbox', active: first === 'intake' });
+    items.push({
+      to: '/cancellations',
+      label: t.screensNav.cancellations,
+      icon: 'file',
+      active: first === 'cancellations',
+    });
   }
-  items.push({ to: '/dashboard', label: t.nav.dashboard, icon: 'chart', active: first === 'dashboard' });
+  if (mayAct(session, 'coordinator')) {
+    items.push({
+      to: '/quarantine',
+      label: t.screensNav.quarantine,
+      icon: 'alert',
+      active: first === 'quarantine',
+    });
+  }
+  if (!employeeOnly && mayAct(session, 'employee', 'handler', 'coordinator')) {
+    items.push({
+      to: '/hearings',
+      label: t.screensNav.myHearings,
+      icon: 'user',
+      active: first === 'hearings',
+    });
+  }
+  if (!employeeOnly)
+    items.push({ to: '/dashboard', label: t.nav.dashboard, icon: 'chart', active: first === 'dashboard' });
   items.push({
     to: '/notifications',
     label: t.nav.notifications,

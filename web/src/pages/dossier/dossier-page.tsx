@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { complaints } from '../../api/endpoints.ts';
 import { isApiError } from '../../api/problem.ts';
-import type { ProcedureState } from '../../api/types.ts';
+import { OPEN_STATUSES, type ProcedureState } from '../../api/types.ts';
 import { ClockDue } from '../../components/clock-due.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Icon } from '../../components/icon.tsx';
@@ -18,6 +18,7 @@ import { AttachmentUploader } from './attachment-uploader.tsx';
 import { ClockPanel } from './clock-panel.tsx';
 import { ComplaintSummary } from './complaint-summary.tsx';
 import { EventLog } from './event-log.tsx';
+import { InvolvedEmployeeForm } from './involved-employee-form.tsx';
 import { NoteComposer } from './note-composer.tsx';
 import type { StepContext } from './step-definitions.ts';
 import { StepPanel } from './step-panel.tsx';
@@ -97,6 +98,9 @@ export function DossierPage({ complaintId }: { complaintId: string }) {
       <div className="dossier">
         <div className="dossier-main">
           <ComplaintSummary complaint={complaint} />
+          {canWrite && OPEN_STATUSES.includes(complaint.status) ? (
+            <InvolvedEmployeeForm complaint={complaint} users={users} onAdded={() => afterStep(undefined)} />
+          ) : null}
           <ClockPanel clocks={state.clocks} employees={complaint.involvedEmployees} />
           <section className="card" aria-labelledby="timeline-title">
             <h2 id="timeline-title" className="card-title">

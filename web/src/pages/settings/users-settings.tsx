@@ -1,41 +1,38 @@
-import { useState, type FormEvent } from 'react';
-import { users as usersApi } from '../../api/endpoints.ts';
-import type { Role } from '../../api/types.ts';
+import { Fragment, useState } from 'react';
+import { accounts } from '../../api/screens.ts';
+import { ErrorNotice } from '../../components/error-notice.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { useSubmit } from '../../lib/use-submit.ts';
+import { useAsync } from '../../lib/use-async.ts';
 import { useOrganisation } from '../../session/organisation-context.tsx';
-import { FormStatus } from './form-status.tsx';
-import { TextInput } from './text-input.tsx';
+import { useSession } from '../../session/session-context.tsx';
+import { InviteUserForm } from './invite-user-form.tsx';
+import { PendingInvitations } from './pending-invitations.tsx';
+import { UserRowEditor } from './user-row-editor.tsx';
 
-const ROLES: readonly Role[] = ['coordinator', 'handler', 'employee', 'auditor', 'admin'];
-
+/** Users and roles: who works with Klachtwijzer, open invitations, role changes, disabling. */
 export function UsersSettings() {
   const { t } = useI18n();
   const s = t.settings.users;
+  const a = t.accounts;
+  const { session } = useSession();
   const { users, reloadUsers } = useOrganisation();
-  const [values, setValues] = useState({ displayName: '', email: '' });
-  const [roles, setRoles] = useState<Role[]>(['handler']);
-  const submission = useSubmit();
+  const pending = useAsync(() => accounts.pending(), []);
+  const [editing, setEditing] = useState<{ userId: string; mode: 'roles' | 'disable' } | null>(null);
+  const [message, setMessage] = useState('');
+  const invited = new Set((pending.data ?? []).map((p) => p.userId));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void submission.run(async () => {
-      await usersApi.create({
-        displayName: values.displayName.trim(),
-        email: values.email.trim(),
-        roles,
-      });
-      setValues({ displayName: '', email: '' });
-      setRoles(['handler']);
-      reloadUsers();
-    }, s.created(values.displayName.trim()));
+  const changed = (text: string) => {
+    setMessage(text);
+    setEditing(null);
+    reloadUsers();
+    pending.reload();
   };
-
-  const toggleRole = (role: Role) =>
-    setRoles((current) => (current.includes(role) ? current.filter((r) => r !== role) : [...current, role]));
 
   return (
     <>
+      <p className="announce announce-success" role="status">
+        {message}
+      </p>
       <section className="card card-flush" aria-labelledby="users-title">
         <div className="card-pad">
           <h2 id="users-title" className="card-title">
@@ -44,82 +41,99 @@ export function UsersSettings() {
           <p className="muted small">{s.intro}</p>
         </div>
         <div className="table-wrap" tabIndex={0} role="region" aria-label={s.title}>
-          <table className="table">
+          <table className="table table-users">
             <thead>
               <tr>
                 <th scope="col">{s.name}</th>
                 <th scope="col">{s.email}</th>
                 <th scope="col">{s.roles}</th>
                 <th scope="col">{s.status}</th>
+                <th scope="col">{a.actions}</th>
               </tr>
             </thead>
             <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td className="cell-strong">{u.displayName}</td>
-                  <td className="muted">{u.email}</td>
-                  <td>
-                    <span className="role-list">
-                      {u.roles.map((r) => (
-                        <span key={r} className="badge badge-neutral">
-                          {t.role[r]}
+              {users.map((u) => {
+                const self = u.id === session?.userId;
+                const open = editing?.userId === u.id ? editing : null;
+                return (
+                  <Fragment key={u.id}>
+                    <tr data-email={u.email}>
+                      <td className="cell-strong">
+                        {u.displayName}
+                        {self ? <span className="muted"> ({a.you})</span> : null}
+                      </td>
+                      <td className="muted">{u.email}</td>
+                      <td>
+                        <span className="role-list">
+                          {u.roles.map((r) => (
+                            <span key={r} className="badge badge-neutral">
+                              {t.role[r]}
+                            </span>
+                          ))}
                         </span>
-                      ))}
-                    </span>
-                  </td>
-                  <td>
-                    <span className={`badge ${u.disabled ? 'badge-muted' : 'badge-green'}`}>
-                      {u.disabled ? s.disabled : s.active}
-                    </span>
-                  </td>
-                </tr>
-              ))}
+                      </td>
+                      <td>
+                        <span
+                          className={`badge ${u.disabled ? 'badge-muted' : invited.has(u.id) ? 'badge-amber' : 'badge-green'}`}
+                        >
+                          {u.disabled ? s.disabled : invited.has(u.id) ? a.invitationPending : s.active}
+                        </span>
+                      </td>
+                      <td className="row-actions">
+                        {u.disabled ? null : (
+                          <>
+                            <button
+                              type="button"
+                              className="button button-ghost button-small"
+                              aria-label={a.editRolesLabel(u.displayName)}
+                              aria-expanded={open?.mode === 'roles'}
+                              onClick={() =>
+                                setEditing(open?.mode === 'roles' ? null : { userId: u.id, mode: 'roles' })
+                              }
+                            >
+                              {a.editRoles}
+                            </button>
+                            {self ? null : (
+                              <button
+                                type="button"
+                                className="button button-ghost button-small text-danger"
+                                aria-label={a.disableLabel(u.displayName)}
+                                aria-expanded={open?.mode === 'disable'}
+                                onClick={() =>
+                                  setEditing(
+                                    open?.mode === 'disable' ? null : { userId: u.id, mode: 'disable' },
+                                  )
+                                }
+                              >
+                                {a.disable}
+                              </button>
+                            )}
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                    {open ? (
+                      <tr className="row-editor">
+                        <td colSpan={5}>
+                          <UserRowEditor
+                            user={u}
+                            mode={open.mode}
+                            onDone={changed}
+                            onCancel={() => setEditing(null)}
+                          />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
             </tbody>
           </table>
         </div>
       </section>
-      <form className="card" onSubmit={submit} aria-labelledby="add-user-title">
-        <h2 id="add-user-title" className="card-title">
-          {s.add}
-        </h2>
-        <div className="form-grid">
-          <TextInput
-            name="displayName"
-            label={s.name}
-            values={values}
-            onChange={(name, value) => setValues({ ...values, [name]: value })}
-            required
-          />
-          <TextInput
-            name="email"
-            label={s.email}
-            type="email"
-            values={values}
-            onChange={(name, value) => setValues({ ...values, [name]: value })}
-            required
-          />
-        </div>
-        <fieldset className="role-picker">
-          <legend>{s.roles}</legend>
-          <p className="field-hint">{s.rolesHint}</p>
-          {ROLES.map((role) => (
-            <label key={role} className="checkbox">
-              <input type="checkbox" checked={roles.includes(role)} onChange={() => toggleRole(role)} />
-              {t.role[role]}
-            </label>
-          ))}
-        </fieldset>
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={submission.busy || roles.length === 0}
-          >
-            {s.add}
-          </button>
-          <FormStatus submission={submission} />
-        </div>
-      </form>
+      {pending.error ? <ErrorNotice error={pending.error} onRetry={pending.reload} /> : null}
+      <PendingInvitations invitations={pending.data ?? []} onChanged={changed} />
+      <InviteUserForm onInvited={() => changed('')} />
     </>
   );
 }
