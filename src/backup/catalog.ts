@@ -1,8 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { orderByDependencies } from './dependency-order.ts';
 
-/** Kysely keeps its own books; a restore rebuilds them by migrating, never by copying them. */
-const NOT_BACKED_UP = new Set(['kysely_migration', 'kysely_migration_lock']);
+/**
+ * Kysely keeps its own books; a restore rebuilds them by migrating, never by copying them. The search
+ * index is derived: its triggers (migration 0014) write it again as the rows it indexes are restored.
+ */
+const NOT_BACKED_UP = new Set(['kysely_migration', 'kysely_migration_lock', 'complaint_search']);
 
 export interface TableShape {
   name: string;
