@@ -300,7 +300,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 
   'GET /api/v1/notifications': own(),
   'POST /api/v1/notifications/:id/read': own({ id: 'notification' }),
-  'GET /api/v1/deadlines': staff(READERS),
+  'GET /api/v1/deadlines': staff(READERS, {}, { query: () => ({ receivedAt: '2026-11-23T10:00:00Z' }) }),
 
   'GET /api/v1/intake': staff(READERS),
   'POST /api/v1/intake/:id/classify': staff(
