@@ -19,8 +19,8 @@ function visible(response: LightMyRequestResponse) {
 }
 
 /** A cookie's name and attributes, not its (random) value. */
-function cookieShape(value: unknown): string[] {
-  return [value ?? []].flat().map((line) => String(line).replace(/=[^;]*/, '=…'));
+function cookieShape(value: string | string[] | number | undefined): string[] {
+  return [value ?? []].flat().map((line) => `${line}`.replace(/=[^;]*/, '=…'));
 }
 
 const median = (values: number[]) => values.toSorted((x, y) => x - y)[Math.floor(values.length / 2)]!;
