@@ -172,9 +172,11 @@ export async function getDocument(
       what: `document:${documentId}`,
       at: deps.clock.now(),
     });
-    return findDocumentWithContent(tx, context.organisationId, complaintId, documentId);
+    const found = await findDocumentWithContent(tx, context.organisationId, complaintId, documentId);
+    // Thrown inside the transaction, so a document of another dossier is not recorded as read.
+    if (!found?.content) throw new NotFoundError('Het document');
+    return { ...found, content: found.content };
   });
-  if (!row?.content) throw new NotFoundError('Het document');
   return { fileName: row.file_name, mediaType: row.media_type, sha256: row.sha256, content: row.content };
 }
 

@@ -74,7 +74,9 @@ export async function pollMailbox(
       .where('id', '=', mailboxId)
       .executeTakeFirst(),
   );
-  if (!mailbox?.enabled) return report;
+  // Asked for by id (the poll route): an id of another organisation is 404 like an unknown one.
+  if (!mailbox) throw new NotFoundError('De mailbox');
+  if (!mailbox.enabled) return report;
 
   let connection;
   try {

@@ -34,6 +34,16 @@ export function isPermanentSmtpFailure(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600;
 }
 
+/**
+ * One bare address and nothing else. A mail library reads "a@x, b@y", "a@x b@y" or a display name
+ * as more than one recipient, so a stored address that is more than one address is not sent at all.
+ */
+const SINGLE_ADDRESS = /^[^\s@,;:<>()"[\]\\]+@[^\s@,;:<>()"[\]\\]+$/u;
+
+export function isSingleAddress(value: string): boolean {
+  return SINGLE_ADDRESS.test(value);
+}
+
 /** Header values never carry a line break: nothing typed can add a header (no Bcc smuggling). */
 function headerSafe(value: string): string {
   return value.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
@@ -112,11 +122,18 @@ async function sendOne(
   row: OutboxRow,
   report: SendReport,
 ): Promise<void> {
+  if (!isSingleAddress(row.recipient)) {
+    await failPermanently(deps, row, 'Het e-mailadres van de ontvanger is ongeldig.');
+    report.failed++;
+    return;
+  }
   try {
     await transport.sendMail({
       from: { name: headerSafe(settings.from_name), address: settings.from_address },
-      ...(settings.reply_to ? { replyTo: settings.reply_to } : {}),
-      to: headerSafe(row.recipient),
+      ...(settings.reply_to && isSingleAddress(settings.reply_to) ? { replyTo: settings.reply_to } : {}),
+      to: row.recipient,
+      // The envelope is named, not derived from the headers: exactly one recipient at the SMTP level.
+      envelope: { from: settings.from_address, to: [row.recipient] },
       subject: headerSafe(row.subject),
       text: row.text_body,
       messageId: row.message_id,

@@ -298,7 +298,7 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
     await expect(
       takeStep(deps(), org.auditor.context, complaint.id, { action: 'acknowledge' }),
     ).rejects.toMatchObject({
-      status: 422,
+      status: 403,
       code: 'role_not_allowed',
     });
     const asAuditor = await getProcedureState(deps(), org.auditor.context, complaint.id);

@@ -23,7 +23,7 @@ import type { ProcedureEvent } from '../domain/procedure/procedure-events.ts';
 import type { Refusal } from '../domain/procedure/refusals.ts';
 import { appendDossierEvent } from '../dossier/event-log.repository.ts';
 import { canSeeEveryDossier, requireDossierAccess } from '../auth/complaint-access.ts';
-import { NotFoundError, RuleViolationError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, RuleViolationError } from '../errors.ts';
 import { applyActionEffects } from './action-effects.ts';
 import { loadCalendar, reloadAndRefreshClocks } from './clock-columns.ts';
 import { loadComplaintSnapshot } from './snapshot.repository.ts';
@@ -166,6 +166,11 @@ export async function performActionInTransaction(
     context.userId !== null &&
     snapshot.involvedEmployeeIds.includes(context.userId);
   if (!seesDossier && !signsOwnStatement) throw new NotFoundError('De klacht');
+  // An auditor reads and never acts: refused outright (403), like every other change an auditor
+  // tries, rather than as a step of the procedure (422 with a refusal on the dossier's record).
+  if (!context.roles.some((role) => role === 'coordinator' || role === 'handler' || role === 'employee')) {
+    throw new ForbiddenError('Met uw rol kunt u het dossier alleen inzien.', 'role_not_allowed');
+  }
   const calendar = await loadCalendar(tx, context.organisationId);
   const evaluation = evaluateAction(snapshot, input, { actor: actingUserOf(context), now, calendar });
   await appendProcedureEvents(tx, context, complaintId, evaluation.events, now);
