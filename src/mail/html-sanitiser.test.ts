@@ -92,7 +92,8 @@ describe('sanitiseHtml', () => {
     });
   });
 
-  it('handles the worst shapes within the default budget quickly', () => {
+  // How long these take is a benchmark's business (issue 9: no timing in tests); here they must finish.
+  it('handles the worst shapes within the default budget', () => {
     const shapes = [
       '<div>'.repeat(19_000),
       '<table><tr><td>'.repeat(6_500),
@@ -100,12 +101,6 @@ describe('sanitiseHtml', () => {
       '<'.repeat(990_000),
       `<p ${'a=b '.repeat(240_000)}>`,
     ];
-    for (const shape of shapes) {
-      const started = performance.now();
-      const result = sanitiseHtml(shape);
-      expect(result.ok).toBe(true);
-      // Generous for a slow CI machine; unbounded input takes many seconds.
-      expect(performance.now() - started).toBeLessThan(3_000);
-    }
+    for (const shape of shapes) expect(sanitiseHtml(shape).ok).toBe(true);
   });
 });

@@ -112,8 +112,9 @@ describe('startSmtpServer', () => {
     const sending = mailer.sendMail(letter(7)).catch((error: unknown) => error);
     while (other.attempts.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const started = Date.now();
+    // Not a speed check: stop() must not wait out the 30 s socket timeout of the hanging session.
     await other.stop();
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(20_000);
     expect(await sending).toBeInstanceOf(Error);
   });
 });
