@@ -341,103 +341,107 @@ describe.each(databaseKinds())('e-mail intake from a real IMAP server on %s', (k
     expect(await stored()).toHaveLength(rows.length);
   });
 
-  it('recognises a bounce of our letter and quarantines a 50 MB message without losing it', async () => {
-    const complaint = await createTestComplaint(
-      database.handle.db,
-      org,
-      { handlerId: org.handler.id },
-      clock,
-    );
-    const ourId = createSignedMessageId(
-      { organisationId: org.id, complaintId: complaint.id },
-      secrets.messageIdKey,
-      'kantoor.nl',
-    );
-    const boundary = 'rapport';
-    const bounce = [
-      'From: Mail Delivery System <MAILER-DAEMON@example.nl>',
-      'To: klachten@kantoor.nl',
-      'Subject: Undelivered Mail Returned to Sender',
-      'Message-ID: <bounce1@example.nl>',
-      'MIME-Version: 1.0',
-      `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
-      '',
-      `--${boundary}`,
-      'Content-Type: text/plain',
-      '',
-      'Delivery failed.',
-      `--${boundary}`,
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.nl',
-      '',
-      'Final-Recipient: rfc822; jan@example.nl',
-      'Action: failed',
-      'Status: 5.1.1',
-      `--${boundary}`,
-      'Content-Type: text/rfc822-headers',
-      '',
-      `Message-ID: ${ourId}`,
-      'Subject: Ontvangstbevestiging',
-      `--${boundary}--`,
-      '',
-    ].join('\r\n');
-    await imap.append('klachten', 'INBOX', bounce);
-    const huge = mail(
-      { From: 'groot@example.nl', Subject: 'Klacht met grote bijlage', 'Message-ID': '<huge@example.nl>' },
-      'x'.repeat(50 * 1024 * 1024),
-    );
-    await imap.append('klachten', 'INBOX', huge);
-    const report = await pollMailbox(deps(), org.id, mailboxId);
-    expect(report.byClassification).toMatchObject({ bounce: 1, oversized: 1 });
-    const rows = await stored();
-    expect(
-      rows.find((r) => r.message_key === '<huge@example.nl>' && r.classification === 'oversized'),
-    ).toMatchObject({
-      status: 'quarantined',
-    });
-    const events = await withTenant(database.handle.db, org.id, (tx) =>
-      listDossierEvents(tx, org.id, complaint.id),
-    );
-    expect(events.at(-1)).toMatchObject({ type: 'mail.bounce_received' });
-    const kept = await withTenant(database.handle.db, org.id, (tx) =>
-      tx
-        .selectFrom('mail_messages')
-        .select('size_bytes')
-        .where('organisation_id', '=', org.id)
-        .where('classification', '=', 'oversized')
-        .executeTakeFirstOrThrow(),
-    );
-    expect(kept.size_bytes).toBeGreaterThan(50 * 1024 * 1024);
+  it(
+    'recognises a bounce of our letter and quarantines a 50 MB message without losing it',
+    { timeout: 180_000 },
+    async () => {
+      const complaint = await createTestComplaint(
+        database.handle.db,
+        org,
+        { handlerId: org.handler.id },
+        clock,
+      );
+      const ourId = createSignedMessageId(
+        { organisationId: org.id, complaintId: complaint.id },
+        secrets.messageIdKey,
+        'kantoor.nl',
+      );
+      const boundary = 'rapport';
+      const bounce = [
+        'From: Mail Delivery System <MAILER-DAEMON@example.nl>',
+        'To: klachten@kantoor.nl',
+        'Subject: Undelivered Mail Returned to Sender',
+        'Message-ID: <bounce1@example.nl>',
+        'MIME-Version: 1.0',
+        `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+        '',
+        `--${boundary}`,
+        'Content-Type: text/plain',
+        '',
+        'Delivery failed.',
+        `--${boundary}`,
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.example.nl',
+        '',
+        'Final-Recipient: rfc822; jan@example.nl',
+        'Action: failed',
+        'Status: 5.1.1',
+        `--${boundary}`,
+        'Content-Type: text/rfc822-headers',
+        '',
+        `Message-ID: ${ourId}`,
+        'Subject: Ontvangstbevestiging',
+        `--${boundary}--`,
+        '',
+      ].join('\r\n');
+      await imap.append('klachten', 'INBOX', bounce);
+      const huge = mail(
+        { From: 'groot@example.nl', Subject: 'Klacht met grote bijlage', 'Message-ID': '<huge@example.nl>' },
+        'x'.repeat(50 * 1024 * 1024),
+      );
+      await imap.append('klachten', 'INBOX', huge);
+      const report = await pollMailbox(deps(), org.id, mailboxId);
+      expect(report.byClassification).toMatchObject({ bounce: 1, oversized: 1 });
+      const rows = await stored();
+      expect(
+        rows.find((r) => r.message_key === '<huge@example.nl>' && r.classification === 'oversized'),
+      ).toMatchObject({
+        status: 'quarantined',
+      });
+      const events = await withTenant(database.handle.db, org.id, (tx) =>
+        listDossierEvents(tx, org.id, complaint.id),
+      );
+      expect(events.at(-1)).toMatchObject({ type: 'mail.bounce_received' });
+      const kept = await withTenant(database.handle.db, org.id, (tx) =>
+        tx
+          .selectFrom('mail_messages')
+          .select('size_bytes')
+          .where('organisation_id', '=', org.id)
+          .where('classification', '=', 'oversized')
+          .executeTakeFirstOrThrow(),
+      );
+      expect(kept.size_bytes).toBeGreaterThan(50 * 1024 * 1024);
 
-    // The coordinator has it processed after all: it joins the queue at its original moment.
-    const quarantined = await withTenant(database.handle.db, org.id, (tx) =>
-      tx
-        .selectFrom('mail_messages')
-        .select(['id', 'internal_date'])
-        .where('organisation_id', '=', org.id)
-        .where('message_key', '=', '<own@kantoor.nl>')
-        .executeTakeFirstOrThrow(),
-    );
-    expect(await reprocessQuarantinedMail(deps(), org.id, quarantined.id, { acceptOwnAddress: false })).toBe(
-      'own_mail',
-    );
-    expect(await reprocessQuarantinedMail(deps(), org.id, quarantined.id, { acceptOwnAddress: true })).toBe(
-      'complaint_candidate',
-    );
-    const queue = await listIntakeQueue(database.handle.db, org.coordinator.context, {
-      includeDone: false,
-      limit: 200,
-    });
-    expect(queue.find((i) => i.senderEmail === 'klachten@kantoor.nl')?.receivedAt).toEqual(
-      new Date(quarantined.internal_date),
-    );
-    await expect(
-      reprocessQuarantinedMail(deps(), org.id, quarantined.id, { acceptOwnAddress: true }),
-    ).rejects.toMatchObject({
-      code: 'mail_not_quarantined',
-    });
-  });
+      // The coordinator has it processed after all: it joins the queue at its original moment.
+      const quarantined = await withTenant(database.handle.db, org.id, (tx) =>
+        tx
+          .selectFrom('mail_messages')
+          .select(['id', 'internal_date'])
+          .where('organisation_id', '=', org.id)
+          .where('message_key', '=', '<own@kantoor.nl>')
+          .executeTakeFirstOrThrow(),
+      );
+      expect(
+        await reprocessQuarantinedMail(deps(), org.id, quarantined.id, { acceptOwnAddress: false }),
+      ).toBe('own_mail');
+      expect(await reprocessQuarantinedMail(deps(), org.id, quarantined.id, { acceptOwnAddress: true })).toBe(
+        'complaint_candidate',
+      );
+      const queue = await listIntakeQueue(database.handle.db, org.coordinator.context, {
+        includeDone: false,
+        limit: 200,
+      });
+      expect(queue.find((i) => i.senderEmail === 'klachten@kantoor.nl')?.receivedAt).toEqual(
+        new Date(quarantined.internal_date),
+      );
+      await expect(
+        reprocessQuarantinedMail(deps(), org.id, quarantined.id, { acceptOwnAddress: true }),
+      ).rejects.toMatchObject({
+        code: 'mail_not_quarantined',
+      });
+    },
+  );
 
   it('gives no duplicates when the mailbox is recreated with a new UIDVALIDITY', async () => {
     const before = await stored();
