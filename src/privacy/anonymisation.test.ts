@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrganisation, type TestOrganisation } from '../../test/support/factories.ts';
 import { findStrings } from '../../test/support/personal-data-scan.ts';
 import {
+  IMPROVEMENT,
   mailedComplaint,
   NEEDLES,
   otherClosedComplaint,
+  PERSON,
   prepareOrganisationForLetters,
   walkFullDossier,
   type ScenarioDeps,
@@ -19,6 +21,7 @@ import type { Database } from '../db/schema.ts';
 import { parseLocalDate } from '../domain/calendar/local-date.ts';
 import type { JsonValue } from '../domain/event-chain.ts';
 import { suspectEventValues } from '../domain/privacy/event-data-check.ts';
+import { ANONYMISED_TEXT } from '../domain/privacy/policy-types.ts';
 import { verifyAllChains } from '../dossier/chain-verification.ts';
 import { anonymiseDossiersJob } from '../jobs/anonymise-dossiers.job.ts';
 import { deriveSecrets } from '../secrets.ts';
@@ -45,6 +48,53 @@ async function reportFigures(db: Kysely<Database>, organisationId: string) {
     db,
   );
   return { rows, grouped: grouped.rows };
+}
+
+/**
+ * The places added after the first policy (migrations 0008–0014), read directly, so the scan's
+ * "nothing found" is backed by rows that are known to have held the person before.
+ */
+async function laterPaths(db: Kysely<Database>, organisationId: string, complaintId: string) {
+  const cancellationLetters = await sql<{
+    content: string;
+    recipient_name: string;
+    document_content: Uint8Array | null;
+    file_name: string;
+  }>`
+    SELECT l.content::text AS content, l.recipient_name, d.content AS document_content, d.file_name
+    FROM letters l
+    JOIN cancellation_requests r ON r.organisation_id = l.organisation_id AND r.id = l.cancellation_request_id
+    JOIN documents d ON d.organisation_id = l.organisation_id AND d.id = l.document_id
+    WHERE l.organisation_id = ${organisationId} AND r.complaint_id = ${complaintId}
+      AND l.complaint_id IS NULL AND d.complaint_id IS NULL`.execute(db);
+  const statements = await sql<{
+    content: string;
+    letter_pdf: Uint8Array | null;
+    signed_pdf: Uint8Array | null;
+  }>`
+    SELECT l.content::text AS content, ld.content AS letter_pdf, sd.content AS signed_pdf
+    FROM hearings h
+    JOIN letters l ON l.organisation_id = h.organisation_id AND l.id = h.statement_letter_id
+    JOIN documents ld ON ld.organisation_id = l.organisation_id AND ld.id = l.document_id
+    JOIN documents sd ON sd.organisation_id = h.organisation_id AND sd.id = h.signed_document_id
+    WHERE h.organisation_id = ${organisationId} AND h.complaint_id = ${complaintId}`.execute(db);
+  const task = await sql<{ last_error: string | null }>`
+    SELECT last_error FROM acknowledgment_tasks
+    WHERE organisation_id = ${organisationId} AND complaint_id = ${complaintId}`.execute(db);
+  const actions = await sql<{ title: string; description: string | null }>`
+    SELECT a.title, a.description FROM improvement_action_complaints j
+    JOIN improvement_actions a ON a.organisation_id = j.organisation_id AND a.id = j.action_id
+    WHERE j.organisation_id = ${organisationId} AND j.complaint_id = ${complaintId}`.execute(db);
+  const exports = await sql<{ row: string }>`
+    SELECT e::text AS row FROM export_records e
+    WHERE organisation_id = ${organisationId} AND complaint_id = ${complaintId}`.execute(db);
+  return {
+    cancellationLetters: cancellationLetters.rows,
+    statements: statements.rows,
+    taskError: task.rows[0]?.last_error,
+    actions: actions.rows,
+    exports: exports.rows.map((r) => r.row),
+  };
 }
 
 /** A dossier's rows in every table that holds something of it, as text, to prove "untouched". */
@@ -84,6 +134,19 @@ describe.each(databaseKinds())('anonymisation after the retention term on %s', (
   const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
   const secrets = deriveSecrets(Buffer.alloc(32, 8));
   const ids = { full: '', mailed: '', held: '', open: '' };
+  let exportsBefore: string[] = [];
+  const search = async (q: string) => {
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/v1/complaints?q=${encodeURIComponent(q)}&limit=100`,
+      headers: { authorization: `Bearer ${org.coordinator.token}` },
+    });
+    expect(response.statusCode).toBe(200);
+    return response
+      .json<{ items: Array<{ id: string }> }>()
+      .items.map((i) => i.id)
+      .toSorted();
+  };
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -116,6 +179,13 @@ describe.each(databaseKinds())('anonymisation after the retention term on %s', (
       },
     });
     ids.open = still.json<{ id: string }>().id;
+    // The dossier went to KiFiD as a ZIP once: the export is on record.
+    const exported = await app.inject({
+      method: 'GET',
+      url: `/api/v1/complaints/${ids.full}/export`,
+      headers: { authorization: `Bearer ${org.coordinator.token}` },
+    });
+    if (exported.statusCode !== 200) throw new Error(`dossier export failed: ${exported.body}`);
   }, 120_000);
   afterAll(async () => {
     await app.close();
@@ -139,10 +209,32 @@ describe.each(databaseKinds())('anonymisation after the retention term on %s', (
       'public.cancellation_requests.customer_name',
       'public.legal_holds.explanation',
       'public.information_requests.what_is_missing',
+      'public.complaint_search.document',
+      'public.acknowledgment_tasks.last_error',
     ]) {
       expect(found, place).toContain(place);
     }
     expect(new Set(findings.map((f) => f.needle))).toEqual(new Set(NEEDLES));
+  });
+
+  it('has the person in the paths added later too: cancellation letter, statement, task, search', async () => {
+    const paths = await laterPaths(database.handle.db, org.id, ids.full);
+    // The confirmation was sent before the request was linked, so it is filed with the request.
+    expect(paths.cancellationLetters).toHaveLength(1);
+    expect(paths.cancellationLetters[0]!.content).toContain(PERSON.name);
+    expect(paths.cancellationLetters[0]!.recipient_name).toBe(PERSON.name);
+    expect(paths.cancellationLetters[0]!.document_content?.length).toBeGreaterThan(1000);
+    // The summary put to the employee quotes the statement; it and the signed copy are PDFs.
+    expect(paths.statements).toHaveLength(1);
+    expect(paths.statements[0]!.content).toContain(PERSON.phone);
+    expect(paths.statements[0]!.letter_pdf?.length).toBeGreaterThan(1000);
+    expect(paths.statements[0]!.signed_pdf?.length).toBeGreaterThan(1000);
+    expect(paths.taskError).toContain(PERSON.email);
+    expect(paths.actions).toEqual([IMPROVEMENT]);
+    expect(paths.exports).toHaveLength(1);
+    exportsBefore = paths.exports;
+    // The work queue's search finds both of the person's complaints by name.
+    expect(await search('Zonneveldt')).toEqual([ids.full, ids.mailed].toSorted());
   });
 
   it('keeps ids, codes, dates and digests only in event data, over every event written', async () => {
@@ -192,6 +284,26 @@ describe.each(databaseKinds())('anonymisation after the retention term on %s', (
 
     const findings = await findStrings(db as Kysely<unknown>, NEEDLES);
     expect(findings).toEqual([]);
+    const paths = await laterPaths(db, org.id, ids.full);
+    expect(paths.cancellationLetters).toEqual([
+      {
+        content: '{}',
+        recipient_name: ANONYMISED_TEXT,
+        document_content: null,
+        file_name: ANONYMISED_TEXT,
+      },
+    ]);
+    expect(paths.statements).toEqual([{ content: '{}', letter_pdf: null, signed_pdf: null }]);
+    expect(paths.taskError).toBe(ANONYMISED_TEXT);
+    // The improvement action is the firm's own and keeps its link; the export record keeps its digest.
+    expect(paths.actions).toEqual([IMPROVEMENT]);
+    expect(paths.exports).toEqual(exportsBefore);
+    // The search index was made again from the blanked rows: the name finds nothing, the reference
+    // still finds the dossier.
+    expect(await search('Zonneveldt')).toEqual([]);
+    const { rows: references } = await sql<{ reference: string }>`
+      SELECT reference FROM complaints WHERE id = ${ids.full}`.execute(db);
+    expect(await search(references[0]!.reference)).toEqual([ids.full]);
     // The held and the open complaint kept everything, their people included.
     expect(await dossierFingerprint(db, org.id, ids.held)).toBe(heldBefore);
     expect(await dossierFingerprint(db, org.id, ids.open)).toBe(openBefore);
@@ -230,6 +342,8 @@ describe.each(databaseKinds())('anonymisation after the retention term on %s', (
       complainants: 1,
       portal_tokens: 2,
       idempotency_keys: 1,
+      acknowledgment_tasks: 1,
+      complaint_search: 1,
     });
 
     // Running again changes nothing: anonymised dossiers are not candidates any more.
