@@ -30,6 +30,14 @@ export async function findSubjectComplaintIds(
   return rows.map((r) => r.id);
 }
 
+/**
+ * The dossier's own files and those of a cancellation request linked to it that were filed with
+ * the request before the link (decision 0005: a confirmation sent while it belonged to no complaint).
+ */
+const ofDossierOrLinkedCancellation = (organisationId: string, complaintId: string) =>
+  sql<boolean>`(complaint_id = ${complaintId} OR cancellation_request_id IN (
+    SELECT id FROM cancellation_requests WHERE organisation_id = ${organisationId} AND complaint_id = ${complaintId}))`;
+
 export async function loadDossierForExport(tx: Tx, organisationId: string, complaintId: string) {
   const complaint = await tx
     .selectFrom('complaints as c')
@@ -75,7 +83,7 @@ export async function loadDossierForExport(tx: Tx, organisationId: string, compl
     .selectFrom('documents')
     .select(['id', 'item_id', 'file_name', 'media_type', 'size_bytes', 'sha256', 'content', 'created_at'])
     .where('organisation_id', '=', organisationId)
-    .where('complaint_id', '=', complaintId)
+    .where(ofDossierOrLinkedCancellation(organisationId, complaintId))
     .orderBy('created_at')
     .orderBy('id')
     .execute();
@@ -92,8 +100,9 @@ export async function loadDossierForExport(tx: Tx, organisationId: string, compl
       'issued_at',
     ])
     .where('organisation_id', '=', organisationId)
-    .where('complaint_id', '=', complaintId)
+    .where(ofDossierOrLinkedCancellation(organisationId, complaintId))
     .orderBy('issued_at')
+    .orderBy('id')
     .execute();
   const sentMail = await tx
     .selectFrom('outbox')
@@ -139,13 +148,13 @@ export async function loadDossierForExport(tx: Tx, organisationId: string, compl
     .execute();
   const meetings = await tx
     .selectFrom('meetings')
-    .select(['invited_at', 'scheduled_for', 'held_at', 'minutes'])
+    .select(['invited_at', 'scheduled_for', 'confirmed_at', 'held_at', 'minutes'])
     .where('organisation_id', '=', organisationId)
     .where('complaint_id', '=', complaintId)
     .execute();
   const kifidReferral = await tx
     .selectFrom('kifid_referrals')
-    .select(['case_number', 'outcome', 'recorded_at'])
+    .select(['case_number', 'outcome', 'outcome_code', 'outcome_on', 'recorded_at'])
     .where('organisation_id', '=', organisationId)
     .where('complaint_id', '=', complaintId)
     .executeTakeFirst();
@@ -196,19 +205,34 @@ export async function loadDossierForExport(tx: Tx, organisationId: string, compl
 
 export type DossierForExport = Awaited<ReturnType<typeof loadDossierForExport>>;
 
-/** What came in about the person without becoming a complaint (questions, cancellations). */
-export async function loadOtherRecords(tx: Tx, organisationId: string, kind: SubjectKind, subject: string) {
+/**
+ * What came in about the person outside the dossiers found for them: questions and other intake
+ * items, and cancellation requests — unlinked, or linked to a complaint registered in someone
+ * else's name — with the letters sent about them and those letters' PDFs.
+ */
+export async function loadOtherRecords(
+  tx: Tx,
+  organisationId: string,
+  kind: SubjectKind,
+  subject: string,
+  foundComplaintIds: readonly string[],
+) {
+  const outsideFound =
+    foundComplaintIds.length === 0
+      ? sql<boolean>`true`
+      : sql<boolean>`(complaint_id IS NULL OR complaint_id NOT IN (${sql.join(foundComplaintIds)}))`;
   const intakeItems = await tx
     .selectFrom('intake_items')
     .select(['channel', 'received_at', 'kind', 'sender_name', 'sender_email', 'subject', 'body_text'])
     .where('organisation_id', '=', organisationId)
-    .where('complaint_id', 'is', null)
+    .where(outsideFound)
     .where(matches(kind === 'email' ? 'sender_email' : 'sender_name', kind, subject))
     .orderBy('received_at')
     .execute();
   const cancellations = await tx
     .selectFrom('cancellation_requests')
     .select([
+      'id',
       'reference',
       'received_at',
       'customer_name',
@@ -216,11 +240,44 @@ export async function loadOtherRecords(tx: Tx, organisationId: string, kind: Sub
       'policies',
       'effective_date',
       'status',
+      'confirmed_at',
+      'processed_at',
     ])
     .where('organisation_id', '=', organisationId)
-    .where('complaint_id', 'is', null)
+    .where(outsideFound)
     .where(matches(kind === 'email' ? 'customer_email' : 'customer_name', kind, subject))
     .orderBy('received_at')
     .execute();
-  return { intakeItems, cancellations };
+  const ids = cancellations.map((c) => c.id);
+  const letters =
+    ids.length === 0
+      ? []
+      : await tx
+          .selectFrom('letters as l')
+          .leftJoin('documents as d', (j) =>
+            j.onRef('d.organisation_id', '=', 'l.organisation_id').onRef('d.id', '=', 'l.document_id'),
+          )
+          .select([
+            'l.cancellation_request_id',
+            'l.letter_type',
+            'l.recipient_kind',
+            'l.delivery',
+            'l.status',
+            'l.content',
+            'l.issued_at',
+            'd.id as document_id',
+            'd.file_name',
+            'd.media_type',
+            'd.size_bytes',
+            'd.sha256',
+            'd.content as document_content',
+          ])
+          .where('l.organisation_id', '=', organisationId)
+          .where('l.cancellation_request_id', 'in', ids)
+          .orderBy('l.issued_at')
+          .orderBy('l.id')
+          .execute();
+  return { intakeItems, cancellations, letters };
 }
+
+export type OtherRecords = Awaited<ReturnType<typeof loadOtherRecords>>;

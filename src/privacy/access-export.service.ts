@@ -6,26 +6,20 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
 import { withTenant } from '../db/tenant.ts';
 import {
-  exportPath,
-  HEARING_REVIEW,
-  INSURER_REVIEW,
   normaliseSubject,
   README_TEXT,
-  reviewOfItemKind,
-  reviewOfLetter,
   subjectDigest,
-  type Review,
   type SubjectKind,
 } from '../domain/privacy/access-request.ts';
 import { sha256Hex } from '../domain/event-chain.ts';
 import { appendDossierEvent } from '../dossier/event-log.repository.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { exportDossier, exportOtherRecords } from './access-export-parts.ts';
 import {
   findSubjectComplaintIds,
   loadDossierForExport,
   loadOtherRecords,
-  type DossierForExport,
 } from './access-export.repository.ts';
 
 export interface AccessExportDeps {
@@ -61,100 +55,6 @@ function subjectOf(input: { email?: string; name?: string }): { kind: SubjectKin
   return { kind, value };
 }
 
-/** One dossier as it goes into overzicht.json, with its files added to the ZIP on the way. */
-function exportDossier(dossier: DossierForExport, files: Zippable): { json: unknown; flagged: number } {
-  let flagged = 0;
-  const mark = (review: Review | null): Review | null => {
-    if (review) flagged++;
-    return review;
-  };
-  const { complaint } = dossier;
-  const itemReview = new Map(dossier.items.map((item) => [item.id, reviewOfItemKind(item.kind)]));
-  const letterReview = new Map(dossier.letters.map((l) => [l.document_id, reviewOfLetter(l.recipient_kind)]));
-  const documents = dossier.documents.map((document) => {
-    const review =
-      letterReview.get(document.id) ??
-      (document.item_id ? itemReview.get(document.item_id) : undefined) ??
-      null;
-    const path = document.content
-      ? exportPath(complaint.reference, document.id, document.file_name, review !== null)
-      : null;
-    if (path && document.content) files[path] = [document.content, { level: 0 }];
-    return {
-      itemId: document.item_id,
-      fileName: document.file_name,
-      mediaType: document.media_type,
-      sizeBytes: Number(document.size_bytes),
-      sha256: document.sha256,
-      path,
-      createdAt: document.created_at,
-      review: mark(review),
-    };
-  });
-  const json = {
-    reference: complaint.reference,
-    complaint: {
-      channel: complaint.channel,
-      receivedAt: complaint.received_at,
-      status: complaint.status,
-      product: complaint.product,
-      description: complaint.description,
-      desiredOutcome: complaint.desired_outcome,
-      category: complaint.category,
-      rootCause: complaint.root_cause,
-      outcome: complaint.outcome,
-      acknowledgmentSentAt: complaint.acknowledgment_sent_at,
-      decisionCommunicatedAt: complaint.decision_communicated_at,
-      closedAt: complaint.closed_at,
-      withdrawnAt: complaint.withdrawn_at,
-    },
-    complainant: {
-      name: complaint.complainant_name,
-      email: complaint.complainant_email,
-      phone: complaint.complainant_phone,
-      street: complaint.complainant_street,
-      postalCode: complaint.complainant_postal_code,
-      city: complaint.complainant_city,
-      country: complaint.complainant_country,
-    },
-    items: dossier.items.map((item) => ({
-      id: item.id,
-      kind: item.kind,
-      title: item.title,
-      body: item.body,
-      createdAt: item.created_at,
-      review: mark(itemReview.get(item.id) ?? null),
-    })),
-    documents,
-    letters: dossier.letters.map((letter) => ({
-      letterType: letter.letter_type,
-      recipientKind: letter.recipient_kind,
-      delivery: letter.delivery,
-      status: letter.status,
-      issuedAt: letter.issued_at,
-      content: letter.content,
-      review: mark(reviewOfLetter(letter.recipient_kind)),
-    })),
-    sentMail: dossier.sentMail,
-    informationRequests: dossier.informationRequests,
-    hearings: dossier.hearings.map((hearing) => ({ ...hearing, review: mark(HEARING_REVIEW) })),
-    insurerConsultations: dossier.insurerConsultations.map((c) => ({ ...c, review: mark(INSURER_REVIEW) })),
-    delayNotices: dossier.delayNotices,
-    meetings: dossier.meetings,
-    kifidReferral: dossier.kifidReferral,
-    intakeItems: dossier.intakeItems,
-    cancellationRequests: dossier.cancellations,
-    history: dossier.events.map((event) => ({
-      sequence: event.sequence,
-      type: event.type,
-      by: event.actor_kind,
-      at: event.occurred_at,
-    })),
-  };
-  // Counted while the JSON above was built, so read only now.
-  return { json, flagged };
-}
-
 /**
  * Everything about one person across the organisation's dossiers, as a ZIP for the coordinator to
  * review and hand over. The export is on record (who, when, which dossiers, the ZIP's digest) and
@@ -185,14 +85,17 @@ export async function createAccessExport(
       dossiers.push(json);
       flaggedCount += flagged;
     }
-    const other = await loadOtherRecords(tx, context.organisationId, kind, value);
+    const other = exportOtherRecords(
+      await loadOtherRecords(tx, context.organisationId, kind, value, complaintIds),
+      files,
+    );
+    flaggedCount += other.flagged;
     const overview = {
       exportId: id,
       madeAt: now.toISOString(),
       searchedBy: kind,
       dossiers,
-      otherIntakeItems: other.intakeItems,
-      otherCancellationRequests: other.cancellations,
+      ...other.json,
       reviewRequired: flaggedCount,
     };
     files['LEESMIJ.txt'] = strToU8(README_TEXT);

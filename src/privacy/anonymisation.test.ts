@@ -4,10 +4,13 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestOrganisation, type TestOrganisation } from '../../test/support/factories.ts';
 import { findStrings } from '../../test/support/personal-data-scan.ts';
+import { dossierFingerprint, laterPaths, reportFigures } from '../../test/support/privacy-readback.ts';
 import {
+  IMPROVEMENT,
   mailedComplaint,
   NEEDLES,
   otherClosedComplaint,
+  PERSON,
   prepareOrganisationForLetters,
   walkFullDossier,
   type ScenarioDeps,
@@ -15,10 +18,10 @@ import {
 import { databaseKinds, openTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
 import { buildApp } from '../app.ts';
 import { fixedClock } from '../clock.ts';
-import type { Database } from '../db/schema.ts';
 import { parseLocalDate } from '../domain/calendar/local-date.ts';
 import type { JsonValue } from '../domain/event-chain.ts';
 import { suspectEventValues } from '../domain/privacy/event-data-check.ts';
+import { ANONYMISED_TEXT } from '../domain/privacy/policy-types.ts';
 import { verifyAllChains } from '../dossier/chain-verification.ts';
 import { anonymiseDossiersJob } from '../jobs/anonymise-dossiers.job.ts';
 import { deriveSecrets } from '../secrets.ts';
@@ -32,50 +35,6 @@ const OTHER = {
 };
 const OPEN = { name: 'Bartholomeus Regenboog', email: 'bart@elders.example.nl', word: 'Fietsbelpremie' };
 
-/** Counts reports are made of; anonymisation must leave every one of them as it was. */
-async function reportFigures(db: Kysely<Database>, organisationId: string) {
-  const { rows } = await sql<Record<string, unknown>>`
-    SELECT status, channel, product, category, root_cause, outcome, reference,
-           received_at, closed_at, withdrawn_at, acknowledgment_sent_at, decision_communicated_at,
-           acknowledge_due, decision_due, decision_target, liability_flag, handler_id
-    FROM complaints WHERE organisation_id = ${organisationId} ORDER BY reference`.execute(db);
-  const grouped = await sql<{ category: string | null; outcome: string | null; n: string }>`
-    SELECT category, outcome, count(*)::text AS n FROM complaints
-    WHERE organisation_id = ${organisationId} GROUP BY category, outcome ORDER BY category, outcome`.execute(
-    db,
-  );
-  return { rows, grouped: grouped.rows };
-}
-
-/** A dossier's rows in every table that holds something of it, as text, to prove "untouched". */
-async function dossierFingerprint(db: Kysely<Database>, organisationId: string, complaintId: string) {
-  const tables = [
-    'complaints',
-    'dossier_items',
-    'documents',
-    'dossier_events',
-    'letters',
-    'outbox',
-    'legal_holds',
-  ];
-  const parts: string[] = [];
-  for (const table of tables) {
-    const column = table === 'complaints' ? 'id' : 'complaint_id';
-    const { rows } = await sql<{ row: string }>`
-      SELECT t::text AS row FROM ${sql.table(table)} t
-      WHERE organisation_id = ${organisationId} AND ${sql.ref(column)} = ${complaintId} ORDER BY 1`.execute(
-      db,
-    );
-    parts.push(`${table}: ${rows.map((r) => r.row).join('\n')}`);
-  }
-  const complainant = await sql<{ row: string }>`
-    SELECT p::text AS row FROM complainants p JOIN complaints c
-      ON c.organisation_id = p.organisation_id AND c.complainant_id = p.id
-    WHERE c.organisation_id = ${organisationId} AND c.id = ${complaintId}`.execute(db);
-  parts.push(`complainant: ${complainant.rows[0]?.row}`);
-  return parts.join('\n');
-}
-
 describe.each(databaseKinds())('anonymisation after the retention term on %s', (kind) => {
   let database: TestDatabase;
   let app: FastifyInstance;
@@ -84,6 +43,19 @@ describe.each(databaseKinds())('anonymisation after the retention term on %s', (
   const clock = fixedClock(new Date('2026-11-23T09:00:00Z'));
   const secrets = deriveSecrets(Buffer.alloc(32, 8));
   const ids = { full: '', mailed: '', held: '', open: '' };
+  let exportsBefore: string[] = [];
+  const search = async (q: string) => {
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/v1/complaints?q=${encodeURIComponent(q)}&limit=100`,
+      headers: { authorization: `Bearer ${org.coordinator.token}` },
+    });
+    expect(response.statusCode).toBe(200);
+    return response
+      .json<{ items: Array<{ id: string }> }>()
+      .items.map((i) => i.id)
+      .toSorted();
+  };
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -116,6 +88,13 @@ describe.each(databaseKinds())('anonymisation after the retention term on %s', (
       },
     });
     ids.open = still.json<{ id: string }>().id;
+    // The dossier went to KiFiD as a ZIP once: the export is on record.
+    const exported = await app.inject({
+      method: 'GET',
+      url: `/api/v1/complaints/${ids.full}/export`,
+      headers: { authorization: `Bearer ${org.coordinator.token}` },
+    });
+    if (exported.statusCode !== 200) throw new Error(`dossier export failed: ${exported.body}`);
   }, 120_000);
   afterAll(async () => {
     await app.close();
@@ -139,10 +118,32 @@ describe.each(databaseKinds())('anonymisation after the retention term on %s', (
       'public.cancellation_requests.customer_name',
       'public.legal_holds.explanation',
       'public.information_requests.what_is_missing',
+      'public.complaint_search.document',
+      'public.acknowledgment_tasks.last_error',
     ]) {
       expect(found, place).toContain(place);
     }
     expect(new Set(findings.map((f) => f.needle))).toEqual(new Set(NEEDLES));
+  });
+
+  it('has the person in the paths added later too: cancellation letter, statement, task, search', async () => {
+    const paths = await laterPaths(database.handle.db, org.id, ids.full);
+    // The confirmation was sent before the request was linked, so it is filed with the request.
+    expect(paths.cancellationLetters).toHaveLength(1);
+    expect(paths.cancellationLetters[0]!.content).toContain(PERSON.name);
+    expect(paths.cancellationLetters[0]!.recipient_name).toBe(PERSON.name);
+    expect(paths.cancellationLetters[0]!.document_content?.length).toBeGreaterThan(1000);
+    // The summary put to the employee quotes the statement; it and the signed copy are PDFs.
+    expect(paths.statements).toHaveLength(1);
+    expect(paths.statements[0]!.content).toContain(PERSON.phone);
+    expect(paths.statements[0]!.letter_pdf?.length).toBeGreaterThan(1000);
+    expect(paths.statements[0]!.signed_pdf?.length).toBeGreaterThan(1000);
+    expect(paths.taskError).toContain(PERSON.email);
+    expect(paths.actions).toEqual([IMPROVEMENT]);
+    expect(paths.exports).toHaveLength(1);
+    exportsBefore = paths.exports;
+    // The work queue's search finds both of the person's complaints by name.
+    expect(await search('Zonneveldt')).toEqual([ids.full, ids.mailed].toSorted());
   });
 
   it('keeps ids, codes, dates and digests only in event data, over every event written', async () => {
@@ -192,6 +193,26 @@ describe.each(databaseKinds())('anonymisation after the retention term on %s', (
 
     const findings = await findStrings(db as Kysely<unknown>, NEEDLES);
     expect(findings).toEqual([]);
+    const paths = await laterPaths(db, org.id, ids.full);
+    expect(paths.cancellationLetters).toEqual([
+      {
+        content: '{}',
+        recipient_name: ANONYMISED_TEXT,
+        document_content: null,
+        file_name: ANONYMISED_TEXT,
+      },
+    ]);
+    expect(paths.statements).toEqual([{ content: '{}', letter_pdf: null, signed_pdf: null }]);
+    expect(paths.taskError).toBe(ANONYMISED_TEXT);
+    // The improvement action is the firm's own and keeps its link; the export record keeps its digest.
+    expect(paths.actions).toEqual([IMPROVEMENT]);
+    expect(paths.exports).toEqual(exportsBefore);
+    // The search index was made again from the blanked rows: the name finds nothing, the reference
+    // still finds the dossier.
+    expect(await search('Zonneveldt')).toEqual([]);
+    const { rows: references } = await sql<{ reference: string }>`
+      SELECT reference FROM complaints WHERE id = ${ids.full}`.execute(db);
+    expect(await search(references[0]!.reference)).toEqual([ids.full]);
     // The held and the open complaint kept everything, their people included.
     expect(await dossierFingerprint(db, org.id, ids.held)).toBe(heldBefore);
     expect(await dossierFingerprint(db, org.id, ids.open)).toBe(openBefore);
@@ -230,6 +251,8 @@ describe.each(databaseKinds())('anonymisation after the retention term on %s', (
       complainants: 1,
       portal_tokens: 2,
       idempotency_keys: 1,
+      acknowledgment_tasks: 1,
+      complaint_search: 1,
     });
 
     // Running again changes nothing: anonymised dossiers are not candidates any more.

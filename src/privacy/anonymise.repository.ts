@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../db/tenant.ts';
-import { ANONYMISED_TEXT, type ColumnTreatment } from '../domain/privacy/policy-types.ts';
+import { ANONYMISED_TEXT, type ColumnTreatment, type TablePolicy } from '../domain/privacy/policy-types.ts';
 import { TABLE_POLICIES } from '../domain/privacy/table-policies.ts';
 import { newId } from '../ids.ts';
 
@@ -22,9 +22,14 @@ const intakeItemIds = (organisationId: string, complaintId: string) =>
   sql`(SELECT id FROM intake_items
        WHERE organisation_id = ${organisationId} AND ${intakeItems(organisationId, complaintId)})`;
 
-const letters: Scope = (organisationId, complaintId) =>
+/**
+ * A cancellation confirmed before it was linked keeps its letter and the letter's PDF with itself
+ * (decision 0005), not in the dossier: they go with the dossier the request was linked to.
+ */
+const complaintOrLinkedCancellation: Scope = (organisationId, complaintId) =>
   sql`(complaint_id = ${complaintId} OR cancellation_request_id IN (
     SELECT id FROM cancellation_requests WHERE organisation_id = ${organisationId} AND complaint_id = ${complaintId}))`;
+const letters = complaintOrLinkedCancellation;
 
 export const DOSSIER_SCOPES: Readonly<Record<string, Scope>> = {
   complaints: (_organisationId, complaintId) => sql`id = ${complaintId}`,
@@ -32,7 +37,7 @@ export const DOSSIER_SCOPES: Readonly<Record<string, Scope>> = {
     sql`id = (SELECT complainant_id FROM complaints WHERE organisation_id = ${organisationId} AND id = ${complaintId})`,
   complaint_involved_employees: byComplaint,
   dossier_items: byComplaint,
-  documents: byComplaint,
+  documents: complaintOrLinkedCancellation,
   dossier_events: byComplaint,
   information_requests: byComplaint,
   hearings: byComplaint,
@@ -62,11 +67,26 @@ export const DOSSIER_SCOPES: Readonly<Record<string, Scope>> = {
   portal_sessions: byComplaint,
   portal_tokens: byComplaint,
   legal_holds: byComplaint,
+  acknowledgment_tasks: byComplaint,
+  improvement_action_complaints: byComplaint,
+  export_records: byComplaint,
+  complaint_search: byComplaint,
 };
 
-const REPLACEMENTS: Readonly<
-  Record<Exclude<ColumnTreatment, 'keep'>, (ref: RawBuilder<unknown>) => RawBuilder<unknown>>
-> = {
+/**
+ * How each table with a `rebuilt` column is made again. The search index has its own triggers on
+ * its sources, which already rebuild it as they are blanked; doing it once more at the end, from
+ * the same database function, makes the result independent of trigger order and of any source
+ * added to the function later.
+ */
+export const REBUILDS: Readonly<Record<string, Scope>> = {
+  complaint_search: (organisationId, complaintId) =>
+    sql`SELECT refresh_complaint_search(${organisationId}::uuid, ${complaintId}::uuid)`,
+};
+
+type Replaced = Exclude<ColumnTreatment, 'keep' | 'rebuilt'>;
+
+const REPLACEMENTS: Readonly<Record<Replaced, (ref: RawBuilder<unknown>) => RawBuilder<unknown>>> = {
   marker: (ref) => sql`CASE WHEN ${ref} IS NULL THEN NULL ELSE ${ANONYMISED_TEXT}::text END`,
   null: () => sql`NULL`,
   empty_bytes: (ref) => sql`CASE WHEN ${ref} IS NULL THEN NULL ELSE ''::bytea END`,
@@ -75,7 +95,7 @@ const REPLACEMENTS: Readonly<
   unique_marker: () => sql`${ANONYMISED_TEXT}::text || ':' || id::text`,
 };
 
-function replacement(column: string, treatment: Exclude<ColumnTreatment, 'keep'>): RawBuilder<unknown> {
+function replacement(column: string, treatment: Replaced): RawBuilder<unknown> {
   return REPLACEMENTS[treatment](sql.ref(column));
 }
 
@@ -121,6 +141,46 @@ export async function detachSharedComplainant(
   return true;
 }
 
+function rowCount(result: { numAffectedRows?: bigint }): number {
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/** One table of the dossier: rows removed, or columns replaced and derived columns made again. */
+async function applyPolicy(
+  tx: Tx,
+  table: string,
+  policy: Exclude<TablePolicy, { kind: 'outside' }>,
+  organisationId: string,
+  complaintId: string,
+): Promise<number> {
+  const scope = DOSSIER_SCOPES[table];
+  if (!scope) throw new Error(`no dossier scope for table ${table}`);
+  const where = sql`organisation_id = ${organisationId} AND ${scope(organisationId, complaintId)}`;
+  if (policy.kind === 'dossier_delete') {
+    return rowCount(await sql`DELETE FROM ${sql.table(table)} WHERE ${where}`.execute(tx));
+  }
+  let affected = 0;
+  const changes = Object.entries(policy.columns).flatMap(([column, { treatment }]) =>
+    treatment === 'keep' || treatment === 'rebuilt'
+      ? []
+      : [sql`${sql.ref(column)} = ${replacement(column, treatment)}`],
+  );
+  if (changes.length > 0) {
+    affected = rowCount(
+      await sql`UPDATE ${sql.table(table)} SET ${sql.join(changes)} WHERE ${where}`.execute(tx),
+    );
+  }
+  if (Object.values(policy.columns).some(({ treatment }) => treatment === 'rebuilt')) {
+    const rebuild = REBUILDS[table];
+    if (!rebuild) throw new Error(`no rebuild for table ${table}`);
+    await rebuild(organisationId, complaintId).execute(tx);
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE ${where}`.execute(tx);
+    affected = Math.max(affected, rows[0]?.n ?? 0);
+  }
+  return affected;
+}
+
 /** Applies every table's policy to the dossier; returns how many rows each table had changed or removed. */
 export async function applyTablePolicies(
   tx: Tx,
@@ -130,20 +190,7 @@ export async function applyTablePolicies(
   const counts: Record<string, number> = {};
   for (const [table, policy] of Object.entries(TABLE_POLICIES)) {
     if (policy.kind === 'outside') continue;
-    const scope = DOSSIER_SCOPES[table];
-    if (!scope) throw new Error(`no dossier scope for table ${table}`);
-    const where = sql`organisation_id = ${organisationId} AND ${scope(organisationId, complaintId)}`;
-    let result;
-    if (policy.kind === 'dossier_delete') {
-      result = await sql`DELETE FROM ${sql.table(table)} WHERE ${where}`.execute(tx);
-    } else {
-      const changes = Object.entries(policy.columns).flatMap(([column, { treatment }]) =>
-        treatment === 'keep' ? [] : [sql`${sql.ref(column)} = ${replacement(column, treatment)}`],
-      );
-      if (changes.length === 0) continue;
-      result = await sql`UPDATE ${sql.table(table)} SET ${sql.join(changes)} WHERE ${where}`.execute(tx);
-    }
-    const affected = Number(result.numAffectedRows ?? 0n);
+    const affected = await applyPolicy(tx, table, policy, organisationId, complaintId);
     if (affected > 0) counts[table] = affected;
   }
   return counts;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
 import { columnPolicyMarkdown, policyGaps } from '../domain/privacy/column-policy.ts';
 import { TABLE_POLICIES } from '../domain/privacy/table-policies.ts';
-import { DOSSIER_SCOPES } from './anonymise.repository.ts';
+import { DOSSIER_SCOPES, REBUILDS } from './anonymise.repository.ts';
 
 describe('the privacy policy of every column', () => {
   let database: TestDatabase;
@@ -32,6 +32,26 @@ describe('the privacy policy of every column', () => {
       .map(([table]) => table);
     expect(dossierTables.filter((table) => !DOSSIER_SCOPES[table])).toEqual([]);
     expect(Object.keys(DOSSIER_SCOPES).filter((table) => !dossierTables.includes(table))).toEqual([]);
+  });
+
+  it('knows how to make every derived column again, and makes nothing else', () => {
+    const derived = Object.entries(TABLE_POLICIES)
+      .filter(
+        ([, policy]) =>
+          policy.kind === 'dossier_update' &&
+          Object.values(policy.columns).some(({ treatment }) => treatment === 'rebuilt'),
+      )
+      .map(([table]) => table);
+    expect(derived).toEqual(['complaint_search']);
+    expect(Object.keys(REBUILDS).toSorted()).toEqual(derived.toSorted());
+  });
+
+  it('makes the search index again only after every table it is made from', () => {
+    // refresh_complaint_search reads these; the policies are applied in the order they are listed.
+    const order = Object.keys(TABLE_POLICIES);
+    for (const source of ['complaints', 'complainants', 'dossier_items', 'intake_items']) {
+      expect(order.indexOf(source), source).toBeLessThan(order.indexOf('complaint_search'));
+    }
   });
 
   it('is written out in docs/privacy.md exactly as the code has it', () => {

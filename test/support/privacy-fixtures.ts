@@ -8,14 +8,17 @@ import { amsterdamDateOf } from '../../src/domain/calendar/local-date.ts';
 import { addAttachment, addNote } from '../../src/dossier/dossier.service.ts';
 import { newId } from '../../src/ids.ts';
 import {
+  advanceCancellation,
   linkCancellationToComplaint,
   registerCancellationRequest,
 } from '../../src/intake/cancellation.service.ts';
+import { recordAcknowledgmentAttempt } from '../../src/letters/acknowledgment-task.repository.ts';
 import { openIntakeItemAsComplaint } from '../../src/intake/intake.service.ts';
 import { sendPortalMessage } from '../../src/portal/portal-contact.service.ts';
 import { resolvePortalSession, useLink } from '../../src/portal/portal-access.service.ts';
 import { performAction, takeStep } from '../../src/procedure/procedure.service.ts';
 import { liftHold, placeHold } from '../../src/privacy/legal-hold.service.ts';
+import { createImprovementAction } from '../../src/reports/improvement-action.service.ts';
 import type { Secrets } from '../../src/secrets.ts';
 import type { TestOrganisation } from './factories.ts';
 import { issueLink, pdfBytes } from './portal-fixtures.ts';
@@ -23,9 +26,12 @@ import { issueLink, pdfBytes } from './portal-fixtures.ts';
 /**
  * One person who complained twice and left traces everywhere the product keeps personal data:
  * registration over the API with an Idempotency-Key, an attachment, letters by e-mail (outbox),
- * information request, hearing with a statement, a note, a portal session with a message and a
- * file, a decision letter, a linked cancellation request, a legal hold placed and lifted, and a
- * second complaint that came in by e-mail through the intake queue.
+ * information request, hearing with a statement (its summary letter and the signed copy), a note, a
+ * portal session with a message and a file, a decision letter, a cancellation request confirmed by
+ * letter before it was linked (so the letter is filed with the request, not in the dossier), the
+ * search index, an acknowledgment task whose error quotes the address, an improvement action linked
+ * to the complaint, a legal hold placed and lifted, and a second complaint that came in by e-mail
+ * through the intake queue.
  */
 export const PERSON = {
   name: 'Gerrit Zonneveldt',
@@ -41,6 +47,12 @@ export const PERSON = {
 };
 
 export const NEEDLES = Object.values(PERSON);
+
+/** The firm's own improvement action that the first complaint led to: it names no one. */
+export const IMPROVEMENT = {
+  title: 'Terugbelverzoeken bij schade binnen één werkdag opvolgen',
+  description: 'Wekelijks nalopen welke schademeldingen nog geen terugbelactie hebben.',
+};
 
 function rawMail(): Buffer {
   return Buffer.from(
@@ -210,6 +222,11 @@ export async function walkFullDossier(deps: ScenarioDeps, org: TestOrganisation)
   if (response.statusCode !== 201) throw new Error(`registration failed: ${response.body}`);
   const complaintId = response.json<{ id: string }>().id;
   const handler = org.handler.context;
+  // The job writes only a code here; an error text that quotes the address (an older version, a
+  // library's message) must go all the same.
+  await withTenant(db, org.id, (tx) =>
+    recordAcknowledgmentAttempt(tx, org.id, complaintId, `550 <${PERSON.email}>: mailbox unavailable`),
+  );
 
   await addAttachment({ db, clock, maxAttachmentBytes: 1024 * 1024 }, handler, complaintId, {
     fileName: `bewijs ${PERSON.name}.pdf`,
@@ -268,6 +285,13 @@ export async function walkFullDossier(deps: ScenarioDeps, org: TestOrganisation)
     policies: `Polis ${PERSON.descriptionWord} 123`,
     effectiveDate: null,
   });
+  // Confirmed while it belonged to no complaint: the letter and its PDF stay filed with the request.
+  await advanceCancellation(
+    { db, clock, letters: procedure.letters },
+    org.coordinator.context,
+    cancellation.id,
+    'confirm',
+  );
   await linkCancellationToComplaint({ db, clock }, org.coordinator.context, cancellation.id, complaintId);
 
   clock.advance(5 * DAY);
@@ -280,6 +304,14 @@ export async function walkFullDossier(deps: ScenarioDeps, org: TestOrganisation)
     category: 'Schadebehandeling',
     rootCause: 'Uitkering vergeten',
     outcome: 'deels_gegrond',
+  });
+  await createImprovementAction({ db, clock }, org.coordinator.context, {
+    title: IMPROVEMENT.title,
+    description: IMPROVEMENT.description,
+    rootCause: 'Uitkering vergeten',
+    ownerId: org.handler.id,
+    dueDate: amsterdamDateOf(new Date(clock.now().getTime() + 60 * DAY)),
+    complaintIds: [complaintId],
   });
   const hold = await placeHold({ db, clock }, org.coordinator.context, complaintId, {
     reason: 'liability_claim',

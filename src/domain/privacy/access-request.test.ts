@@ -24,9 +24,11 @@ describe('the right of access', () => {
     for (const kind of ['message_in', 'message_out', 'attachment', 'letter', 'meeting', 'decision']) {
       expect(reviewOfItemKind(kind)).toBeNull();
     }
-    expect(reviewOfLetter('employee')?.reason).toBe('third_party_correspondence');
-    expect(reviewOfLetter('insurer')?.reason).toBe('third_party_correspondence');
-    expect(reviewOfLetter('complainant')).toBeNull();
+    expect(reviewOfLetter('employee', 'hearing_request')?.reason).toBe('third_party_correspondence');
+    expect(reviewOfLetter('employee', 'hearing_statement')?.reason).toBe('employee_statement');
+    expect(reviewOfLetter('insurer', 'insurer_notification')?.reason).toBe('third_party_correspondence');
+    expect(reviewOfLetter('complainant', 'decision')).toBeNull();
+    expect(reviewOfLetter('customer', 'cancellation_confirmation')).toBeNull();
   });
 
   it('puts flagged files apart and never lets a file name leave its folder', () => {

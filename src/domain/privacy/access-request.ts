@@ -51,7 +51,13 @@ export function reviewOfItemKind(kind: string): Review | null {
   }
 }
 
-export function reviewOfLetter(recipientKind: string): Review | null {
+/**
+ * Letters to the complainant or the customer go out as they are. The summary of an employee's
+ * reaction put to them for signature is their statement; other letters to an employee or the
+ * insurer are correspondence with someone else.
+ */
+export function reviewOfLetter(recipientKind: string, letterType: string): Review | null {
+  if (letterType === 'hearing_statement') return review('employee_statement');
   return recipientKind === 'employee' || recipientKind === 'insurer'
     ? review('third_party_correspondence')
     : null;

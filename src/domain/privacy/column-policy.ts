@@ -32,6 +32,7 @@ const TREATMENT_WORDS: Readonly<Record<ColumnTreatment, string>> = {
   empty_object: 'replaced by `{}`',
   empty_array: 'replaced by `[]`',
   unique_marker: `replaced by \`${ANONYMISED_TEXT}\` + row id`,
+  rebuilt: 'rebuilt from the anonymised rows',
 };
 
 const cell = (text: string) => text.replaceAll('|', '\\|');

@@ -17,7 +17,12 @@ export type ColumnTreatment =
   /** JSON replaced by []. */
   | 'empty_array'
   /** Replaced by ANONYMISED_TEXT followed by the row's id (the column is unique). */
-  | 'unique_marker';
+  | 'unique_marker'
+  /**
+   * Derived by the database from other tables (a search index): made again from them once they are
+   * anonymised. The repository names the statement that does it for each such table.
+   */
+  | 'rebuilt';
 
 export const ANONYMISED_TEXT = '[geanonimiseerd]';
 
