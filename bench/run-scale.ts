@@ -1,0 +1,182 @@
+import { loadavg } from 'node:os';
+import type { DatabaseKind } from '../src/db/database.ts';
+import { generate, SCALES, type GeneratedOrganisation } from './data/generate.ts';
+import { loadGeneratedOrganisations } from './data/reuse.ts';
+import {
+  benchBareIntakePGlite,
+  benchBareIntakePostgres,
+  benchHttpIntake,
+  type ThroughputResult,
+} from './intake.ts';
+import { openBenchDatabase } from './lib/bench-database.ts';
+import { startBenchServer } from './lib/server.ts';
+import { benchMailIntake, type MailResult } from './mail-intake.ts';
+import { benchStartup, type StartupResult } from './startup.ts';
+import { benchSweep, type SweepResult } from './sweep.ts';
+import { benchWorkQueue, type WorkQueueResult } from './work-queue.ts';
+import { verifyAllChains } from '../src/dossier/chain-verification.ts';
+
+/** How hard each benchmark pushes: the small scale only keeps them working (npm test). */
+export interface Effort {
+  queueRounds: number;
+  intakeSeconds: number;
+  intakeConnections: number;
+  mailMessages: number;
+  startupRuns: number;
+}
+
+export const EFFORT: Record<'small' | 'full', Effort> = {
+  small: { queueRounds: 1, intakeSeconds: 1, intakeConnections: 2, mailMessages: 5, startupRuns: 1 },
+  full: { queueRounds: 40, intakeSeconds: 15, intakeConnections: 8, mailMessages: 500, startupRuns: 5 },
+};
+
+/** Generated data is dated here, so clock columns and the sweep's "today" agree between runs. */
+export const BENCH_NOW = new Date('2026-11-24T09:00:00Z');
+
+export interface ScaleResult {
+  scale: string;
+  engine: DatabaseKind;
+  complaints: number;
+  organisations: number;
+  generation: { seconds: number; reused: boolean; chainsVerified: string };
+  workQueue?: WorkQueueResult;
+  startup?: StartupResult;
+  sweep?: SweepResult;
+  mail?: MailResult;
+  intake?: { http: ThroughputResult; ceilingPerSecond: number; connections: number };
+  load: { before: number[]; after: number[] };
+  startedAt: string;
+  seconds: number;
+}
+
+export interface ScaleOptions {
+  scale: string;
+  engine: DatabaseKind;
+  adminUrl: string | undefined;
+  effort: Effort;
+  reuse: boolean;
+  keep: boolean;
+  /** Benchmarks to run; all when empty. */
+  only: readonly string[];
+  log: (line: string) => void;
+}
+
+export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
+  const scale = SCALES[options.scale];
+  if (!scale) throw new Error(`unknown scale ${options.scale}; use ${Object.keys(SCALES).join(', ')}`);
+  const wanted = (name: string) => options.only.length === 0 || options.only.includes(name);
+  const started = performance.now();
+  const log = (line: string) => options.log(`[${scale.name} ${options.engine}] ${line}`);
+  const database = await openBenchDatabase(
+    options.engine,
+    `${scale.name}_${options.engine}`,
+    options.adminUrl,
+    options.reuse,
+  );
+  const result: ScaleResult = {
+    scale: scale.name,
+    engine: options.engine,
+    complaints: 0,
+    organisations: 0,
+    generation: { seconds: 0, reused: false, chainsVerified: 'no' },
+    load: { before: loadavg(), after: [] },
+    startedAt: new Date().toISOString(),
+    seconds: 0,
+  };
+  try {
+    let organisations: GeneratedOrganisation[];
+    {
+      const handle = await database.open(4);
+      try {
+        const existing = database.reused ? await loadGeneratedOrganisations(handle.db) : [];
+        if (existing.length > 0) {
+          organisations = existing;
+          result.generation = { seconds: 0, reused: true, chainsVerified: 'at generation' };
+          log('reusing generated data');
+        } else {
+          log('generating');
+          const generated = await generate(handle.db, scale, BENCH_NOW, log);
+          organisations = generated.organisations;
+          result.generation = { seconds: generated.seconds, reused: false, chainsVerified: 'no' };
+          // Verifying 25 million events takes longer than generating them; below 100k it is cheap.
+          if (scale.complaints <= 100_000) {
+            const report = await verifyAllChains(handle.db);
+            if (report.broken.length > 0)
+              throw new Error(`generated chains broken: ${JSON.stringify(report.broken[0])}`);
+            result.generation.chainsVerified = `${report.complaintsChecked} dossiers, ${report.eventsChecked} events: all intact`;
+          }
+        }
+      } finally {
+        await handle.close();
+      }
+    }
+    const largest = organisations[0]!;
+    result.complaints = organisations.reduce((sum, o) => sum + o.complaints, 0);
+    result.organisations = organisations.length;
+
+    if (wanted('queue')) {
+      log('work queue');
+      const server = await startBenchServer(database.env);
+      try {
+        result.workQueue = await benchWorkQueue(server.url, largest, options.effort.queueRounds);
+      } finally {
+        await server.kill('SIGTERM');
+      }
+    }
+    if (wanted('startup') && options.engine === 'pglite') {
+      log('start-up');
+      result.startup = await benchStartup(database.env, largest.token, options.effort.startupRuns);
+    }
+    if (wanted('sweep')) {
+      log('sweep');
+      const handle = await database.open(10);
+      try {
+        result.sweep = await benchSweep(handle.db, BENCH_NOW);
+      } finally {
+        await handle.close();
+      }
+    }
+    if (wanted('mail')) {
+      log('mail intake');
+      const handle = await database.open(10);
+      try {
+        result.mail = await benchMailIntake(handle.db, largest, options.effort.mailMessages);
+      } finally {
+        await handle.close();
+      }
+    }
+    if (wanted('intake')) {
+      log('intake');
+      const { intakeConnections: connections, intakeSeconds: seconds } = options.effort;
+      const server = await startBenchServer(database.env);
+      let http: ThroughputResult;
+      try {
+        http = await benchHttpIntake(server.url, largest, connections, seconds);
+      } finally {
+        await server.kill('SIGTERM');
+      }
+      let ceilingPerSecond: number;
+      if (options.engine === 'postgres') {
+        ceilingPerSecond = await benchBareIntakePostgres(
+          database.env['DATABASE_URL']!,
+          largest.id,
+          connections,
+          seconds,
+        );
+      } else {
+        const handle = await database.open();
+        try {
+          ceilingPerSecond = await benchBareIntakePGlite(handle.pglite!, largest.id, seconds);
+        } finally {
+          await handle.close();
+        }
+      }
+      result.intake = { http, ceilingPerSecond, connections };
+    }
+  } finally {
+    if (!options.keep) await database.drop();
+  }
+  result.load.after = loadavg();
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
