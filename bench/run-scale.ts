@@ -59,6 +59,8 @@ export interface ScaleOptions {
   /** Benchmarks to run; all when empty. */
   only: readonly string[];
   log: (line: string) => void;
+  /** Database (or folder) name; defaults to `<scale>_<engine>`. Tests give their own. */
+  databaseName?: string;
 }
 
 export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
@@ -69,7 +71,7 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
   const log = (line: string) => options.log(`[${scale.name} ${options.engine}] ${line}`);
   const database = await openBenchDatabase(
     options.engine,
-    `${scale.name}_${options.engine}`,
+    options.databaseName ?? `${scale.name}_${options.engine}`,
     options.adminUrl,
     options.reuse,
   );

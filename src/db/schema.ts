@@ -161,6 +161,8 @@ export interface ComplaintsTable {
   /** How the complainant would like to hear our position, as chosen in the portal. */
   decision_preference: 'meeting' | 'letter' | null;
   decision_preference_at: Timestamp | null;
+  /** Until this moment no clock of the complaint can start a warning or be missed (migration 0011). */
+  clocks_quiet_until: Timestamp | null;
 }
 
 export interface ComplaintInvolvedEmployeesTable {

@@ -47,7 +47,7 @@ export async function sweepDeadlines(db: Kysely<Database>, clock: Clock): Promis
   const report: SweepReport = { complaintsChecked: 0, warnings: 0, missed: 0 };
   let after: { organisationId: string; id: string } | undefined;
   for (;;) {
-    const candidates = await withSystem(db, (tx) => findCandidates(tx, horizon, after));
+    const candidates = await withSystem(db, (tx) => findCandidates(tx, horizon, now, after));
     if (candidates.length === 0) break;
     for (const [organisationId, group] of Map.groupBy(candidates, (c) => c.organisation_id)) {
       await withTenant(db, organisationId, async (tx) => {
@@ -55,7 +55,9 @@ export async function sweepDeadlines(db: Kysely<Database>, clock: Clock): Promis
         for (const { id } of group) {
           const snapshot = await loadComplaintSnapshot(tx, organisationId, id);
           if (!snapshot) continue;
-          const clocks = await refreshClockColumns(tx, organisationId, id, snapshot, calendar, now);
+          const clocks = await refreshClockColumns(tx, organisationId, id, snapshot, calendar, now, {
+            warningsNoticed: true,
+          });
           for (const warning of clockWarnings(clocks, calendar, now)) {
             if (await noticeOnce(tx, organisationId, id, warning, now)) {
               await tellPeople(tx, organisationId, id, snapshot.handlerId, warning, now);
@@ -73,9 +75,15 @@ export async function sweepDeadlines(db: Kysely<Database>, clock: Clock): Promis
   return report;
 }
 
+/**
+ * Open complaints with a clock ending soon, except those whose clocks cannot change before a moment
+ * still to come (clocks_quiet_until, set whenever the clocks are computed): a sweep every quarter
+ * of an hour then looks again only at what a step or the passing of a day may have changed.
+ */
 async function findCandidates(
   tx: Tx,
   horizon: LocalDate,
+  now: Date,
   after: { organisationId: string; id: string } | undefined,
 ): Promise<Array<{ organisation_id: string; id: string }>> {
   let query = tx
@@ -83,6 +91,7 @@ async function findCandidates(
     .select(['organisation_id', 'id'])
     .where('status', 'not in', ['closed', 'withdrawn'])
     .where('next_clock_due', '<=', horizon)
+    .where((eb) => eb.or([eb('clocks_quiet_until', 'is', null), eb('clocks_quiet_until', '<=', now)]))
     .orderBy('organisation_id')
     .orderBy('id')
     .limit(BATCH);

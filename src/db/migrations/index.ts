@@ -6,6 +6,7 @@ import { migration as letters } from './0004-letters.ts';
 import { migration as access } from './0005-access.ts';
 import { migration as identity } from './0006-identity.ts';
 import { migration as portal } from './0007-portal.ts';
+import { migration as performance } from './0011-performance.ts';
 
 /** Every migration in the order it was released. Append only. */
 export const MIGRATIONS: readonly MigrationStatements[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly MigrationStatements[] = [
   access,
   identity,
   portal,
+  performance,
 ];
