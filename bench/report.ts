@@ -124,7 +124,7 @@ export function renderResults(folder: string): string {
     if (withSweep?.sweep) {
       const s = withSweep.sweep;
       lines.push(
-        `| overdue sweep, ${engine}, ${withSweep.scale} (${s.open.toLocaleString('en')} open) | ≤ 1 s over 200,000 open | first ${s.first.seconds.toFixed(1)} s, again ${s.again.seconds.toFixed(1)} s | ${withSweep.scale === '1m' ? verdict(s.again.seconds <= 1) : 'not measured at 1M'} |`,
+        `| overdue sweep, ${engine}, ${withSweep.scale} (${s.open.toLocaleString('en')} open) | ≤ 1 s over 200,000 open | backlog ${s.first.seconds.toFixed(1)} s, every quarter ${s.again.seconds.toFixed(2)} s, after midnight ${s.nextDay.seconds.toFixed(1)} s | ${withSweep.scale === '1m' ? verdict(s.again.seconds <= 1) : 'not measured at 1M'} |`,
       );
     }
     const withStartup = large?.startup ? large : small?.startup ? small : undefined;
