@@ -17,12 +17,13 @@ interface Variant {
   pages: number;
 }
 
+function open(): URLSearchParams {
+  const query = new URLSearchParams({ sort: 'deadline', limit: '25' });
+  for (const status of OPEN) query.append('status', status);
+  return query;
+}
+
 function variants(organisation: GeneratedOrganisation): Variant[] {
-  const open = () => {
-    const q = new URLSearchParams({ sort: 'deadline', limit: '25' });
-    for (const status of OPEN) q.append('status', status);
-    return q;
-  };
   const handler = open();
   handler.set('handlerId', organisation.handlerIds[0]!);
   const email = open();

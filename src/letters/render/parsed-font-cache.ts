@@ -15,10 +15,16 @@ interface EmbeddedFont {
   constructor: new (document: PdfkitDocument, font: unknown, id: string) => EmbeddedFont;
 }
 
+// pdfkit's own fields for the current font, the fonts it will embed, and the next font id; not
+// part of its API, hence named here once.
+const CURRENT = '_font';
+const FAMILIES = '_fontFamilies';
+const COUNT = '_fontCount';
+
 interface PdfkitDocument {
-  _font: EmbeddedFont;
-  _fontFamilies: Record<string, EmbeddedFont | undefined>;
-  _fontCount: number;
+  [CURRENT]: EmbeddedFont;
+  [FAMILIES]: Record<string, EmbeddedFont | undefined>;
+  [COUNT]: number;
 }
 
 type FontMethod = (this: PdfkitDocument, src: unknown, family?: unknown, size?: unknown) => PdfkitDocument;
@@ -43,13 +49,16 @@ function install(): void {
     if (entry === undefined) return pdfkitFont.call(this, src, family, size);
     if (entry.parsed === undefined) {
       const result = pdfkitFont.call(this, src, family, size);
-      entry.parsed = { name: entry.name, font: this._font.font, Embedded: this._font.constructor };
+      const current = this[CURRENT];
+      entry.parsed = { name: entry.name, font: current.font, Embedded: current.constructor };
       return result;
     }
     const key = `klachtwijzer-parsed/${entry.parsed.name}`;
-    if (this._fontFamilies[key] === undefined) {
+    const families = this[FAMILIES];
+    if (families[key] === undefined) {
       const { Embedded, font: parsedFont } = entry.parsed;
-      this._fontFamilies[key] = new Embedded(this, parsedFont, `F${++this._fontCount}`);
+      this[COUNT] += 1;
+      families[key] = new Embedded(this, parsedFont, `F${this[COUNT]}`);
     }
     // pdfkit finds the font under its name, makes it current, and embeds its subset at the end.
     return pdfkitFont.call(this, key, undefined, size);
