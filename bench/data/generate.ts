@@ -148,9 +148,34 @@ export async function generate(
       await sql`DROP TABLE IF EXISTS kw_chunk, kw_events`.execute(conn);
       await sql`SET session_replication_role = DEFAULT`.execute(conn);
     }
-    await sql`ANALYZE`.execute(conn);
   });
+  await settleClocks(db, now);
+  await sql`ANALYZE`.execute(db);
   return { organisations, now, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Puts the generated open complaints where a running installation has them: every warning and
+ * missed clock before `now` already handed out, so each complaint is quiet until its next clock
+ * starts warning (from the start of the working day before it ends, weekends skipped) or runs out.
+ * Without this the first sweep would be a catch-up over every generated complaint, which no
+ * installation that sweeps every quarter of an hour ever faces.
+ */
+export async function settleClocks(db: Kysely<Database>, now: Date): Promise<void> {
+  const warn = (due: string) =>
+    `((${due} - CASE extract(isodow FROM ${due}) WHEN 1 THEN 3 WHEN 7 THEN 2 ELSE 1 END)::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
+  const end = (due: string) => `((${due} + 1)::timestamp AT TIME ZONE 'Europe/Amsterdam')`;
+  const next = (due: string) =>
+    `CASE WHEN ${warn(due)} > $NOW THEN ${warn(due)} WHEN ${end(due)} > $NOW THEN ${end(due)} END`;
+  const quiet = `coalesce(least(
+      CASE WHEN status = 'received' THEN ${next('acknowledge_due')} END,
+      ${next('decision_target')}), '9999-12-31T00:00:00Z'::timestamptz)`.replaceAll(
+    '$NOW',
+    `'${now.toISOString()}'::timestamptz`,
+  );
+  await sql
+    .raw(`UPDATE complaints SET clocks_quiet_until = ${quiet} WHERE status NOT IN ('closed', 'withdrawn')`)
+    .execute(db);
 }
 
 /**
