@@ -25,6 +25,8 @@ export interface Effort {
   intakeRounds: number;
   intakeConnections: number;
   mailMessages: number;
+  mailPacedMessages: number;
+  mailPacedRate: number;
   startupRuns: number;
 }
 
@@ -35,6 +37,8 @@ export const EFFORT: Record<'small' | 'full', Effort> = {
     intakeRounds: 2,
     intakeConnections: 2,
     mailMessages: 5,
+    mailPacedMessages: 3,
+    mailPacedRate: 10,
     startupRuns: 1,
   },
   full: {
@@ -43,6 +47,8 @@ export const EFFORT: Record<'small' | 'full', Effort> = {
     intakeRounds: 6,
     intakeConnections: 8,
     mailMessages: 500,
+    mailPacedMessages: 300,
+    mailPacedRate: 20,
     startupRuns: 5,
   },
 };
@@ -161,7 +167,10 @@ export async function runScale(options: ScaleOptions): Promise<ScaleResult> {
       log('mail intake');
       const handle = await database.open(10);
       try {
-        result.mail = await benchMailIntake(handle.db, largest, options.effort.mailMessages);
+        result.mail = await benchMailIntake(handle.db, largest, options.effort.mailMessages, {
+          messages: options.effort.mailPacedMessages,
+          ratePerSecond: options.effort.mailPacedRate,
+        });
       } finally {
         await handle.close();
       }

@@ -33,6 +33,14 @@ export interface Scale {
 export const SCALES: Record<string, Scale> = {
   small: { name: 'small', organisations: 2, complaints: 400, openEvery: 5, itemsPerComplaint: 10, eventsPerComplaint: 25 },
   '10k': { name: '10k', organisations: 10, complaints: 10_000, openEvery: 5, itemsPerComplaint: 10, eventsPerComplaint: 25 },
+  '100k': {
+    name: '100k',
+    organisations: 10,
+    complaints: 100_000,
+    openEvery: 5,
+    itemsPerComplaint: 10,
+    eventsPerComplaint: 25,
+  },
   '1m': { name: '1m', organisations: 10, complaints: 1_000_000, openEvery: 5, itemsPerComplaint: 10, eventsPerComplaint: 25 },
 };
 
