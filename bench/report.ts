@@ -92,11 +92,14 @@ export function renderResults(folder: string): string {
   lines.push('|---|---|---|---|');
   for (const engine of ['postgres', 'pglite']) {
     const small = find('10k', engine);
-    const large = find('1m', engine);
+    // The largest scale this engine was run at, when not 1M (PGlite: see the text).
+    const large = find('1m', engine) ?? find('100k', engine);
     const q10 = small?.workQueue?.latency.p95;
     const q1m = large?.workQueue?.latency.p95;
     if (q1m !== undefined) {
-      lines.push(`| work queue p95 at 1M, ${engine} | ≤ 50 ms | ${ms(q1m)} | ${verdict(q1m <= 50)} |`);
+      lines.push(
+        `| work queue p95 at ${large?.scale}, ${engine} | ≤ 50 ms at 1M | ${ms(q1m)} | ${large?.scale === '1m' ? verdict(q1m <= 50) : `${ms(q1m)} at ${large?.scale}; not run at 1M`} |`,
+      );
       if (q10 !== undefined)
         lines.push(
           `| work queue p95 1M / 10k, ${engine} | ≤ 1.5× | ${(q1m / q10).toFixed(2)}× (${ms(q1m)} / ${ms(q10)}) | ${verdict(q1m <= 1.5 * q10)} |`,
@@ -124,7 +127,7 @@ export function renderResults(folder: string): string {
     if (withSweep?.sweep) {
       const s = withSweep.sweep;
       lines.push(
-        `| overdue sweep, ${engine}, ${withSweep.scale} (${s.open.toLocaleString('en')} open) | ≤ 1 s over 200,000 open | backlog ${s.first.seconds.toFixed(1)} s, every quarter ${s.again.seconds.toFixed(2)} s, after midnight ${s.nextDay.seconds.toFixed(1)} s | ${withSweep.scale === '1m' ? verdict(s.again.seconds <= 1) : 'not measured at 1M'} |`,
+        `| overdue sweep, ${engine}, ${withSweep.scale} (${s.open.toLocaleString('en')} open) | ≤ 1 s over 200,000 open | every quarter of an hour ${s.again.seconds.toFixed(2)} s; first run after midnight ${s.nextDay.seconds.toFixed(1)} s (${s.nextDay.report.complaintsChecked.toLocaleString('en')} complaints with a clock turning) | ${withSweep.scale === '1m' ? `${verdict(s.again.seconds <= 1)} for the quarterly run; **missed** after midnight` : 'not measured at 1M'} |`,
       );
     }
     const withStartup = large?.startup ? large : small?.startup ? small : undefined;
