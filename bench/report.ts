@@ -43,9 +43,22 @@ export function describeMachine(postgres: string | null): Machine {
   };
 }
 
-export function saveResult(folder: string, name: string, stored: StoredResult): void {
+/**
+ * Writes one run's result. With `merge` (a run of some benchmarks only), the figures of the
+ * benchmarks not run this time are kept from the previous run of the same scale and engine.
+ */
+export function saveResult(folder: string, name: string, stored: StoredResult, merge = false): void {
   mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, `${name}.json`), `${JSON.stringify(stored, null, 2)}\n`);
+  const file = join(folder, `${name}.json`);
+  let next = stored;
+  if (merge && existsSync(file)) {
+    const previous = JSON.parse(readFileSync(file, 'utf8')) as StoredResult;
+    const fresh = Object.fromEntries(
+      Object.entries(stored.result).filter(([, value]) => value !== undefined),
+    );
+    next = { machine: stored.machine, result: { ...previous.result, ...fresh } as StoredResult['result'] };
+  }
+  writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`);
 }
 
 function loadResults(folder: string): Array<{ name: string; stored: StoredResult }> {

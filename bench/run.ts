@@ -75,10 +75,12 @@ for (const engine of runScales ? engines : []) {
     only,
     log,
   });
-  saveResult(RESULTS, `${values.scale}-${engine}`, {
-    machine: describeMachine(engine === 'postgres' ? postgresVersion : null),
-    result,
-  });
+  saveResult(
+    RESULTS,
+    `${values.scale}-${engine}`,
+    { machine: describeMachine(engine === 'postgres' ? postgresVersion : null), result },
+    only.length > 0,
+  );
   log(`${values.scale} ${engine} done in ${result.seconds.toFixed(0)} s`);
 }
 if (!values['no-report']) {

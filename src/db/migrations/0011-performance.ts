@@ -9,7 +9,7 @@ import type { MigrationStatements } from '../migration-statements.ts';
  * - The deadline sweep no longer recomputes every complaint with a clock ending soon on every run:
  *   clocks_quiet_until says until when nothing can change without a step being taken (a warning
  *   period starting, a clock running out), and the sweep reads its candidates from a partial index
- *   over the open complaints only.
+ *   over the open complaints, ordered by that moment, so a run touches only what is due.
  */
 export const migration: MigrationStatements = {
   name: '0011-performance',
@@ -20,7 +20,7 @@ export const migration: MigrationStatements = {
     `CREATE INDEX complaints_handler_queue_idx
        ON complaints (organisation_id, handler_id, (coalesce(next_clock_due, '9999-12-31'::date)), id)`,
     `CREATE INDEX complaints_sweep_idx
-       ON complaints (organisation_id, id) INCLUDE (next_clock_due, clocks_quiet_until)
+       ON complaints ((coalesce(clocks_quiet_until, '1970-01-01T00:00:00Z'::timestamptz)), organisation_id, id)
        WHERE status NOT IN ('closed', 'withdrawn')`,
   ],
 };
