@@ -281,7 +281,7 @@ async function fillChunk(
       'KL-' || extract(year FROM c.received_at AT TIME ZONE 'Europe/Amsterdam')::int || '-'
         || CASE WHEN c.n < 10000 THEN lpad(c.n::text, 4, '0') ELSE c.n::text END,
       extract(year FROM c.received_at AT TIME ZONE 'Europe/Amsterdam')::int, c.n,
-      (ARRAY['web_form','email','email','email','letter','phone','api'])[1 + c.n % 7],
+      (ARRAY['web_form','email','email','email','letter','phone','api'])[1 + abs(hashint4(c.n * 7 + 1)) % 7],
       c.received_at, c.complainant_id, p.product,
       replace((${sqlArray(OPENINGS)})[1 + c.n % ${OPENINGS.length}], '{p}', lower(p.product))
         || ' ' || (${sqlArray(MIDDLES)})[1 + (c.n / 3) % ${MIDDLES.length}]
