@@ -25,9 +25,20 @@ export function describeMachine(postgres: string | null): Machine {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
-      encoding: 'utf8',
-    }).trim();
+    // The results and this page change with every run; only code counts as uncommitted.
+    const dirty = execFileSync(
+      'git',
+      [
+        'status',
+        '--porcelain',
+        '--untracked-files=no',
+        '--',
+        '.',
+        ':!bench/results',
+        ':!docs/performance.md',
+      ],
+      { encoding: 'utf8' },
+    ).trim();
     if (dirty !== '') commit += ' (with uncommitted changes)';
   } catch {
     // Not a git checkout: the commit stays unknown.
@@ -115,7 +126,7 @@ export function renderResults(folder: string): string {
       );
       if (q10 !== undefined)
         lines.push(
-          `| work queue p95 1M / 10k, ${engine} | ≤ 1.5× | ${(q1m / q10).toFixed(2)}× (${ms(q1m)} / ${ms(q10)}) | ${verdict(q1m <= 1.5 * q10)} |`,
+          `| work queue p95 ${large?.scale} / 10k, ${engine} | ≤ 1.5× (1M / 10k) | ${(q1m / q10).toFixed(2)}× (${ms(q1m)} / ${ms(q10)}) | ${verdict(q1m <= 1.5 * q10)} |`,
         );
     } else if (q10 !== undefined) {
       lines.push(
@@ -133,7 +144,10 @@ export function renderResults(folder: string): string {
     if (withMail?.mail) {
       const m = withMail.mail;
       lines.push(
-        `| e-mail intake, ${engine}, ${withMail.scale} | ≥ 100 messages/s, p99 ≤ 2 s | ${m.perSecond.toFixed(0)}/s, p50 ${ms(m.latency.p50)}, p99 ${ms(m.latency.p99)} | ${verdict(m.perSecond >= 100 && m.latency.p99 <= 2000)} |`,
+        `| e-mail intake throughput, ${engine}, ${withMail.scale} | ≥ 100 messages/s | ${m.perSecond.toFixed(0)}/s (${m.messages} at once; their own queue: p50 ${ms(m.latency.p50)}, p99 ${ms(m.latency.p99)}) | ${verdict(m.perSecond >= 100)} |`,
+      );
+      lines.push(
+        `| e-mail arrival to dossier, ${engine}, ${withMail.scale} | p99 ≤ 2 s | p50 ${ms(m.paced.latency.p50)}, p99 ${ms(m.paced.latency.p99)} (${m.paced.messages} at ${m.paced.ratePerSecond}/s) | ${verdict(m.paced.latency.p99 <= 2000)} |`,
       );
     }
     const withSweep = large?.sweep ? large : small?.sweep ? small : undefined;
@@ -180,19 +194,19 @@ export function renderResults(folder: string): string {
     if (r.intake) {
       const i = r.intake;
       lines.push(
-        `- intake, ${i.connections} connections: HTTP ${i.http.perSecond.toFixed(1)} complaints/s (${i.http.requests} created, ${i.http.errors} errors, p50 ${ms(i.http.p50)}, p99 ${ms(i.http.p99)}); bare SQL ${i.ceilingPerSecond.toFixed(1)}/s`,
+        `- intake, ${i.connections} connections, ${i.rounds} alternating rounds: HTTP ${i.http.perSecond.toFixed(1)} complaints/s (${i.http.requests} created, ${i.http.errors} errors, p50 ${ms(i.http.p50)}, p99 ${ms(i.http.p99)}); bare SQL ${i.ceilingPerSecond.toFixed(1)}/s`,
       );
     }
     if (r.mail) {
       const m = r.mail;
       lines.push(
-        `- e-mail: ${m.messages} messages, ${m.perSecond.toFixed(1)}/s, arrival to stored p50 ${ms(m.latency.p50)}, p99 ${ms(m.latency.p99)}, max ${ms(m.latency.max)}`,
+        `- e-mail: ${m.messages} messages at once, ${m.perSecond.toFixed(1)}/s, arrival to stored p50 ${ms(m.latency.p50)}, p99 ${ms(m.latency.p99)}, max ${ms(m.latency.max)}; ${m.paced.messages} at ${m.paced.ratePerSecond}/s: p50 ${ms(m.paced.latency.p50)}, p99 ${ms(m.paced.latency.p99)}, max ${ms(m.paced.latency.max)}`,
       );
     }
     if (r.sweep) {
       const s = r.sweep;
       lines.push(
-        `- sweep over ${s.open.toLocaleString('en')} open complaints: first run ${s.first.seconds.toFixed(2)} s (${s.first.report.complaintsChecked} checked, ${s.first.report.warnings} warnings, ${s.first.report.missed} missed); again ${s.again.seconds.toFixed(2)} s (${s.again.report.complaintsChecked} checked)`,
+        `- sweep over ${s.open.toLocaleString('en')} open complaints: at the generated moment ${s.first.seconds.toFixed(3)} s (${s.first.report.complaintsChecked} checked); a quarter later ${s.again.seconds.toFixed(3)} s (${s.again.report.complaintsChecked} checked); first run after midnight ${s.nextDay.seconds.toFixed(1)} s (${s.nextDay.report.complaintsChecked} checked, ${s.nextDay.report.warnings} warnings and ${s.nextDay.report.missed} missed clocks handed out)`,
       );
     }
     if (r.startup) {
