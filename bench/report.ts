@@ -67,7 +67,7 @@ export function saveResult(folder: string, name: string, stored: StoredResult, m
     const fresh = Object.fromEntries(
       Object.entries(stored.result).filter(([, value]) => value !== undefined),
     );
-    next = { machine: stored.machine, result: { ...previous.result, ...fresh } as StoredResult['result'] };
+    next = { machine: stored.machine, result: { ...previous.result, ...fresh } };
   }
   writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`);
 }
