@@ -163,6 +163,8 @@ export interface ComplaintsTable {
   decision_preference_at: Timestamp | null;
   /** Set when the retention term ended and the dossier's personal data was removed. */
   anonymised_at: Timestamp | null;
+  /** Until this moment no clock of the complaint can start a warning or be missed (migration 0011). */
+  clocks_quiet_until: Timestamp | null;
 }
 
 export interface ComplaintInvolvedEmployeesTable {

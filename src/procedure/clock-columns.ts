@@ -2,6 +2,7 @@ import { createWorkingDayCalendar } from '../domain/calendar/working-day-calenda
 import type { WorkingDayCalendar } from '../domain/calendar/working-day-calendar.ts';
 import type { LocalDate } from '../domain/calendar/local-date.ts';
 import { computeClocks, type ComplaintClock } from '../domain/procedure/clocks.ts';
+import { clockWarnings, nextWarningChange } from '../domain/procedure/clock-warnings.ts';
 import { decisionTarget } from '../domain/procedure/decision-target.ts';
 import type { ComplaintSnapshot } from '../domain/procedure/complaint-snapshot.ts';
 import type { Tx } from '../db/tenant.ts';
@@ -22,9 +23,29 @@ export function nextClockDue(clocks: readonly ComplaintClock[]): LocalDate | nul
   return pending[0] ?? null;
 }
 
+/** "No moment to come": a complaint whose clocks are all met, missed or informative. */
+const NEVER = new Date('9999-12-31T00:00:00Z');
+
+/**
+ * Until when the sweep may leave the complaint alone. Warnings that hold now and that the caller
+ * has not just handed out make it due at once; otherwise the next moment a warning can start or a
+ * clock can run out.
+ */
+export function clocksQuietUntil(
+  clocks: readonly ComplaintClock[],
+  calendar: WorkingDayCalendar,
+  now: Date,
+  warningsNoticed: boolean,
+): Date {
+  if (!warningsNoticed && clockWarnings(clocks, calendar, now).length > 0) return now;
+  return nextWarningChange(clocks, calendar, now) ?? NEVER;
+}
+
 /**
  * Writes the pre-computed clock dates onto the complaint row, so the work queue can sort on the
  * nearest clock and the deadline sweep can find what is due without computing every dossier.
+ * `warningsNoticed`: the caller (the sweep) hands out every warning that holds now, in this
+ * transaction.
  */
 export async function refreshClockColumns(
   tx: Tx,
@@ -33,6 +54,7 @@ export async function refreshClockColumns(
   snapshot: ComplaintSnapshot,
   calendar: WorkingDayCalendar,
   now: Date,
+  options: { warningsNoticed?: boolean } = {},
 ): Promise<ComplaintClock[]> {
   const clocks = computeClocks(snapshot, calendar, now);
   const acknowledgment = clocks.find((c) => c.kind === 'acknowledgment');
@@ -45,6 +67,7 @@ export async function refreshClockColumns(
       decision_target: target.current,
       next_clock_due: nextClockDue(clocks),
       clocks_provisional: clocks.some((c) => c.provisional && c.state === 'open'),
+      clocks_quiet_until: clocksQuietUntil(clocks, calendar, now, options.warningsNoticed ?? false),
     })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', complaintId)

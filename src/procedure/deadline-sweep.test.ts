@@ -123,6 +123,51 @@ describe.each(databaseKinds())('the deadline sweep on %s', (kind) => {
     }
   });
 
+  it('looks at a complaint again only once a clock can change or a step was taken', async () => {
+    // Received Monday 7 December 2026: acknowledgment due Thursday 10 December, warned from Wednesday.
+    clock.set(new Date('2026-12-07T09:00:00Z'));
+    const complaint = await createTestComplaint(
+      database.handle.db,
+      org,
+      { receivedAt: clock.now(), handlerId: org.handler.id },
+      clock,
+    );
+    const quietUntil = () =>
+      withTenant(database.handle.db, org.id, (tx) =>
+        tx
+          .selectFrom('complaints')
+          .select('clocks_quiet_until')
+          .where('organisation_id', '=', org.id)
+          .where('id', '=', complaint.id)
+          .executeTakeFirstOrThrow(),
+      );
+    // Registration computed the clocks: nothing can change before Wednesday 00:00 Amsterdam.
+    expect(new Date((await quietUntil()).clocks_quiet_until!).toISOString()).toBe('2026-12-08T23:00:00.000Z');
+    const sweptIds = async () => {
+      const before = await notificationsOf(complaint.id);
+      const report = await sweepDeadlines(database.handle.db, clock);
+      return { report, told: (await notificationsOf(complaint.id)).length - before.length };
+    };
+    clock.set(new Date('2026-12-08T12:00:00Z'));
+    expect((await sweptIds()).told).toBe(0);
+
+    clock.set(new Date('2026-12-09T07:00:00Z'));
+    expect((await sweptIds()).told).toBeGreaterThan(0);
+    // Warned and recorded: the next runs that day skip it, until the clock runs out.
+    expect(new Date((await quietUntil()).clocks_quiet_until!).toISOString()).toBe('2026-12-10T23:00:00.000Z');
+    clock.advance(15 * 60 * 1000);
+    const again = await sweepDeadlines(database.handle.db, clock);
+    expect(again.complaintsChecked).toBe(0);
+
+    // A step recomputes the clocks and with them the moment.
+    await takeStep({ db: database.handle.db, clock }, org.handler.context, complaint.id, {
+      action: 'acknowledge',
+    });
+    expect((await quietUntil()).clocks_quiet_until).not.toBeNull();
+    clock.set(new Date('2026-12-11T08:00:00Z'));
+    expect((await sweptIds()).told).toBe(0);
+  });
+
   it('leaves closed and far-off complaints alone', async () => {
     clock.set(new Date('2026-11-23T09:00:00Z'));
     const fresh = await createTestComplaint(

@@ -126,8 +126,7 @@ export const migration: MigrationStatements = {
     // The queue's keyset order is (due key, id); these keep that order under the filters that narrow
     // it most, so a page is read straight off an index. Channel and status are left to the main one:
     // few values each, and open complaints (the ones with a clock) come first in it anyway.
-    `CREATE INDEX complaints_queue_idx ON complaints (organisation_id, ${DUE_KEY}, id)`,
-    `CREATE INDEX complaints_queue_handler_idx ON complaints (organisation_id, handler_id, ${DUE_KEY}, id)`,
+    // The organisation's and the handler's queue indexes come from 0011 (the same expression).
     `CREATE INDEX complaints_queue_category_idx ON complaints (organisation_id, category, ${DUE_KEY}, id)
        WHERE category IS NOT NULL`,
     `CREATE INDEX complaints_queue_liability_idx ON complaints (organisation_id, ${DUE_KEY}, id)

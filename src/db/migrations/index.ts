@@ -9,6 +9,7 @@ import { migration as portal } from './0007-portal.ts';
 import { migration as letterFiling } from './0008-letter-filing.ts';
 import { migration as reports } from './0009-reports.ts';
 import { migration as privacy } from './0010-privacy.ts';
+import { migration as performance } from './0011-performance.ts';
 import { migration as letterWorkflow } from './0012-letter-workflow.ts';
 import { migration as exportsLog } from './0013-exports.ts';
 import { migration as search } from './0014-search.ts';
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly MigrationStatements[] = [
   letterFiling,
   reports,
   privacy,
+  performance,
   letterWorkflow,
   exportsLog,
   search,

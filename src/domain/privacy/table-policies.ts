@@ -53,6 +53,7 @@ export const TABLE_POLICIES: Readonly<Record<string, TablePolicy>> = {
       decision_due: keep('clock result'),
       decision_target: keep('clock result'),
       next_clock_due: keep('clock result'),
+      clocks_quiet_until: keep('clock result: until when no clock can warn or run out'),
       clocks_provisional: keep('clock result'),
       reclassified_at: MOMENT,
       reclassified_as: CODE,

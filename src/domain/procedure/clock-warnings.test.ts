@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockWarnings } from './clock-warnings.ts';
+import { clockWarnings, nextWarningChange } from './clock-warnings.ts';
 import { computeClocks } from './clocks.ts';
 import type { ComplaintSnapshot } from './complaint-snapshot.ts';
 import { at, calendar, snapshot } from './snapshot-fixtures.ts';
@@ -85,5 +85,35 @@ describe('warnings for the deadline job', () => {
     expect(warnings(snapshot({ withdrawnAt: at('2026-03-03T10:00:00Z') }), '2026-05-01T10:00:00Z')).toEqual(
       [],
     );
+  });
+});
+
+describe('the next moment the warnings can change', () => {
+  // Received Monday 2 March 2026: acknowledgment due Thursday 5 March, warned from Wednesday 4 March
+  // 00:00 Amsterdam (3 March 23:00 UTC), missed after 5 March 23:59:59.999 Amsterdam.
+  const next = (s: ComplaintSnapshot, now: string) => {
+    const moment = at(now);
+    return nextWarningChange(computeClocks(s, calendar, moment), calendar, moment)?.toISOString() ?? null;
+  };
+
+  it.each([
+    { now: '2026-03-02T10:00:00Z', expected: '2026-03-03T23:00:00.000Z' },
+    { now: '2026-03-03T23:00:00Z', expected: '2026-03-05T23:00:00.000Z' },
+  ])('at $now: $expected', ({ now, expected }) => {
+    expect(next(snapshot(), now)).toBe(expected);
+  });
+
+  it('is never before now, and no warning begins before it', () => {
+    for (let hour = 0; hour < 24 * 60; hour += 7) {
+      const now = new Date(at('2026-03-02T10:00:00Z').getTime() + hour * 3_600_000);
+      const clocks = computeClocks(snapshot(), calendar, now);
+      const change = nextWarningChange(clocks, calendar, now);
+      const current = clockWarnings(clocks, calendar, now).map((w) => `${w.kind}:${w.clock.kind}`);
+      if (change === null) continue;
+      expect(change.getTime()).toBeGreaterThan(now.getTime());
+      const justBefore = new Date(change.getTime() - 1);
+      const later = clockWarnings(computeClocks(snapshot(), calendar, justBefore), calendar, justBefore);
+      expect(later.map((w) => `${w.kind}:${w.clock.kind}`)).toEqual(current);
+    }
   });
 });

@@ -45,3 +45,27 @@ export function clockWarnings(
   }
   return warnings.toSorted((a, b) => a.from.getTime() - b.from.getTime());
 }
+
+/**
+ * The first moment after `now` at which `clockWarnings` could answer differently for these clocks
+ * without anything being done: a warning period starting or a clock running out. Null when no
+ * such moment comes (every clock met, missed or informative). The deadline sweep skips a complaint
+ * until then; every step recomputes the clocks and with them this moment.
+ */
+export function nextWarningChange(
+  clocks: readonly ComplaintClock[],
+  calendar: WorkingDayCalendar,
+  now: Date,
+): Date | null {
+  let next: Date | null = null;
+  for (const clock of clocks) {
+    const { dueDate, dueAt } = clock;
+    if (clock.informative || dueDate === null || dueAt === null) continue;
+    const warningFrom = startOfAmsterdamDay(previousWorkingDay(calendar, dueDate));
+    const missedFrom = new Date(dueAt.getTime() + 1);
+    for (const moment of [warningFrom, missedFrom]) {
+      if (moment > now && (next === null || moment < next)) next = moment;
+    }
+  }
+  return next;
+}

@@ -216,6 +216,16 @@ describe('the PDF itself', () => {
     expect(createHash('sha256').update(pdf).digest('hex')).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('gives each letter its own font subset while the fonts are parsed once per process', async () => {
+    // The first render parses the fonts; the later ones reuse that parse. Characters that only the
+    // later letter uses must still be in its own embedded subset, or the reader sees blanks.
+    await renderLetterPdf(compose('decision', COMPLETE.decision), LETTERHEAD, { language: 'nl' });
+    const content = { ...COMPLETE.acknowledgment, complaintSummary: 'Œuvre façade Ærø Ŧest ŋ ß ÿ ĳ.' };
+    const later = await renderLetterPdf(compose('acknowledgment', content), LETTERHEAD, { language: 'nl' });
+    expect(later.toString('latin1').match(/\/FontFile2/g)?.length).toBeGreaterThanOrEqual(1);
+    expect(flat(pdfToText(later))).toContain('Œuvre façade Ærø Ŧest ŋ ß ÿ ĳ.');
+  });
+
   it('refuses to frame a Dutch letter in English', async () => {
     const letter = compose('acknowledgment', COMPLETE.acknowledgment);
     await expect(renderLetterPdf(letter, LETTERHEAD, { language: 'en' })).rejects.toThrow(RangeError);

@@ -7,6 +7,7 @@ import { LETTER_LABELS, type LetterLabels } from '../../domain/letters/letter-la
 import type { LetterLanguage } from '../../domain/letters/letter-types.ts';
 import type { LetterPart, RenderableLetter } from '../../domain/letters/renderable-letter.ts';
 import type { Letterhead } from './letterhead.ts';
+import { reuseParsedFonts } from './parsed-font-cache.ts';
 
 export interface RenderLetterOptions {
   readonly language: LetterLanguage;
@@ -37,6 +38,7 @@ const FONT_FILES = {
 
 interface VirtualFileSystem {
   existsSync(name: string): boolean;
+  readFileSync(name: string): Buffer;
   writeFileSync(name: string, content: Buffer): void;
 }
 
@@ -47,7 +49,8 @@ let fonts: TFontDictionary | undefined;
 
 /**
  * Roboto (SIL Open Font License 1.1) as shipped inside pdfmake, read once into pdfmake's memory
- * file system: while rendering, pdfmake then needs no file access at all.
+ * file system: while rendering, pdfmake then needs no file access at all. The fonts are parsed once
+ * too, not per letter (see parsed-font-cache.ts).
  */
 function loadFonts(): TFontDictionary {
   if (fonts === undefined) {
@@ -60,6 +63,9 @@ function loadFonts(): TFontDictionary {
           pdf.virtualfs.writeFileSync(name, readFileSync(join(folder, file)));
         return [style, name];
       }),
+    );
+    reuseParsedFonts(
+      Object.values(family).map((name) => ({ name, bytes: pdf.virtualfs.readFileSync(name) })),
     );
     fonts = { Roboto: family };
   }
