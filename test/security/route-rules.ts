@@ -326,5 +326,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 
   'GET /': open({}, { webApp: true }),
   'GET /app': open({}, { webApp: true }),
+  'GET /uitnodiging': open({}, { webApp: true }),
+  'GET /wachtwoord-herstellen': open({}, { webApp: true }),
   'GET /app/*': open({ '*': 'webPath' }, { webApp: true }),
 };
