@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { DocumentsTable, HearingsTable } from '../db/schema.ts';
 import type { Tx } from '../db/tenant.ts';
 
@@ -7,6 +7,13 @@ import type { Tx } from '../db/tenant.ts';
  * organisation: nothing here can reach a hearing, reaction or letter of someone else.
  */
 export const HEARING_LETTER_TYPES = ['hearing_request', 'hearing_statement'] as const;
+
+/**
+ * Addresses compare without case: the caller passes the account's address lowercased, and a letter
+ * keeps the address as the account spelled it when it was written.
+ */
+const recipientEmailIs = (employeeEmail: string) =>
+  sql<boolean>`lower(l.recipient_email) = ${employeeEmail.toLowerCase()}`;
 
 export type OwnHearingRow = Selectable<HearingsTable> & { reference: string };
 
@@ -93,7 +100,7 @@ export async function listOwnHearingLetters(
     .where('l.organisation_id', '=', organisationId)
     .where('l.complaint_id', 'in', complaintIds)
     .where('l.recipient_kind', '=', 'employee')
-    .where('l.recipient_email', '=', employeeEmail)
+    .where(recipientEmailIs(employeeEmail))
     .where('l.letter_type', 'in', HEARING_LETTER_TYPES)
     .orderBy('l.issued_at')
     .execute();
@@ -117,7 +124,7 @@ export async function findOwnHearingDocument(
     .where('d.complaint_id', '=', complaintId)
     .where('d.id', '=', documentId)
     .where('l.recipient_kind', '=', 'employee')
-    .where('l.recipient_email', '=', employeeEmail)
+    .where(recipientEmailIs(employeeEmail))
     .where('l.letter_type', 'in', HEARING_LETTER_TYPES)
     .executeTakeFirst();
 }

@@ -177,7 +177,7 @@ export function registerMailboxRoutes(app: FastifyInstance, deps: MailboxRouteDe
     {
       schema: {
         tags: ['mailboxes'],
-        summary: 'Mail that could not be processed on its own, with the reason (coordinator)',
+        summary: 'Mail that could not be processed on its own, with the reason (coordinator, auditor)',
         querystring: Type.Object(
           { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })) },
           { additionalProperties: false },

@@ -45,7 +45,8 @@ export async function listQuarantinedMail(
   context: AccessContext,
   options: { limit: number },
 ): Promise<QuarantinedMailView[]> {
-  requireRole(context, ['coordinator']);
+  // The auditor reads it too: a complaint that never reached the intake queue waits here.
+  requireRole(context, ['coordinator', 'auditor']);
   const rows = await withTenant(db, context.organisationId, (tx) =>
     tx
       .selectFrom('mail_messages as m')

@@ -1,114 +1,33 @@
-import type { Role } from '../../src/db/schema.ts';
+import {
+  ADMIN,
+  at,
+  body,
+  C,
+  empty,
+  open,
+  own,
+  portal,
+  READERS,
+  self,
+  staff,
+  STEP,
+  WORKERS,
+  type RouteRule,
+} from './route-rule-kit.ts';
+import { LATER_RULES } from './route-rules-later.ts';
+
+export { OBJECT_KINDS, STATE_CHANGING, type IdKind, type Ids, type RouteRule } from './route-rule-kit.ts';
 
 /**
  * Every route of the application with the rule it must obey. The sweeps in this folder read the
  * routes from the application itself and fail on a route that is not listed here, so a new route
  * cannot escape them: add one line (the access rule, what its path parameters name, and for a
- * state-changing route a valid body), and every sweep tries it.
- *
- * Access rules:
- * - `staff(roles)`: staff credentials (API token or session); the roles that pass the function-level
- *   check. Objects of another organisation, and objects a role may not see, answer 404.
- * - `own()`: any staff member, but only their own objects (notifications): someone else's is 404.
- * - `self()`: the signed-in person's own account (sign-in steps, password, logout).
- * - `portal()`: the complainant portal: its own cookie, one complaint, public to the staff hook.
- * - `open()`: public (health, the complaint form, the staff app's files).
+ * state-changing route a valid body), and every sweep tries it. The vocabulary is in
+ * route-rule-kit.ts; the routes of letters, reports, privacy, hearings, saved views and user
+ * administration are in route-rules-later.ts.
  */
-export type IdKind =
-  | 'complaint'
-  | 'document'
-  | 'letterDocument'
-  | 'user'
-  | 'handler'
-  | 'employee'
-  | 'notification'
-  | 'intake'
-  | 'cancellation'
-  | 'mailbox'
-  | 'mail'
-  | 'closingDay'
-  | 'informationRequest'
-  | 'year'
-  | 'slug'
-  | 'portalLink'
-  | 'staticFile'
-  | 'webPath';
-
-/** Kinds that name an object of one organisation; the others are values (a year, a file name). */
-export const OBJECT_KINDS: ReadonlySet<IdKind> = new Set<IdKind>([
-  'complaint',
-  'document',
-  'letterDocument',
-  'user',
-  'handler',
-  'employee',
-  'notification',
-  'intake',
-  'cancellation',
-  'mailbox',
-  'mail',
-  'closingDay',
-  'informationRequest',
-]);
-
-export type Ids = Readonly<Record<IdKind, string>>;
-
-export interface RequestSpec {
-  /** JSON body (as a function of the ids, so a body can name other objects). */
-  body?: (ids: Ids) => unknown;
-  query?: (ids: Ids) => Record<string, string>;
-  /** Raw bytes sent as application/octet-stream instead of a JSON body. */
-  octet?: Buffer;
-}
-
-export interface RouteRule extends RequestSpec {
-  access: 'staff' | 'own' | 'self' | 'portal' | 'open';
-  roles: readonly Role[];
-  params: Readonly<Record<string, IdKind>>;
-  /** A GET that changes state on purpose, with the reason; the GET sweep leaves it out. */
-  getChanges?: string;
-  /** Only present when the staff app was built (web/dist). */
-  webApp?: boolean;
-}
-
-type Params = Record<string, IdKind>;
-const staff = (roles: readonly Role[], params: Params = {}, spec: RequestSpec = {}): RouteRule => ({
-  access: 'staff',
-  roles,
-  params,
-  ...spec,
-});
-const own = (params: Params = {}, spec: RequestSpec = {}): RouteRule => ({
-  access: 'own',
-  roles: ['admin', 'coordinator', 'handler', 'employee', 'auditor'],
-  params,
-  ...spec,
-});
-const self = (spec: RequestSpec = {}): RouteRule => ({ access: 'self', roles: [], params: {}, ...spec });
-const portal = (params: Params = {}, extra: Partial<RouteRule> = {}): RouteRule => ({
-  access: 'portal',
-  roles: [],
-  params,
-  ...extra,
-});
-const open = (params: Params = {}, extra: Partial<RouteRule> = {}): RouteRule => ({
-  access: 'open',
-  roles: [],
-  params,
-  ...extra,
-});
-
-const ADMIN = ['admin'] as const satisfies Role[];
-const READERS = ['coordinator', 'handler', 'auditor'] as const satisfies Role[];
-const WORKERS = ['coordinator', 'handler'] as const satisfies Role[];
-/** Procedure steps: whoever sees the dossier (no role check before the dossier check). */
-const STEP = ['coordinator', 'handler'] as const satisfies Role[];
-const C = { id: 'complaint' } as const satisfies Params;
-const body = (make: (ids: Ids) => unknown): RequestSpec => ({ body: make });
-const empty = body(() => ({}));
-const at = '2026-11-25T10:00:00.000Z';
-
 export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
+  ...LATER_RULES,
   'GET /api/v1/openapi.json': open(),
   'GET /health': open(),
   'GET /ready': open(),
@@ -299,7 +218,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'GET /api/v1/users/:id/security': staff(ADMIN, { id: 'user' }),
 
   'GET /api/v1/notifications': own(),
-  'POST /api/v1/notifications/:id/read': own({ id: 'notification' }),
+  'POST /api/v1/notifications/:id/read': own({ id: 'notification' }, { owner: 'handler' }),
   'GET /api/v1/deadlines': staff(READERS, {}, { query: () => ({ receivedAt: '2026-11-23T10:00:00Z' }) }),
 
   'GET /api/v1/intake': staff(READERS),
@@ -407,7 +326,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 
   'GET /': open({}, { webApp: true }),
   'GET /app': open({}, { webApp: true }),
+  'GET /uitnodiging': open({}, { webApp: true }),
+  'GET /wachtwoord-herstellen': open({}, { webApp: true }),
   'GET /app/*': open({ '*': 'webPath' }, { webApp: true }),
 };
-
-export const STATE_CHANGING = (method: string): boolean => !['GET', 'HEAD', 'OPTIONS'].includes(method);

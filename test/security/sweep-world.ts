@@ -24,14 +24,15 @@ import {
   PortalBrowser,
   storeLetter,
 } from '../support/portal-fixtures.ts';
-import type { Ids } from './route-rules.ts';
+import type { Ids } from './route-rule-kit.ts';
+import { addInboundMail, addWorldRecords } from './sweep-world-records.ts';
 
 /**
  * The world the route sweeps run in: two organisations with one of everything a route can name
  * (complaints, documents, letters, users, notifications, intake items, cancellation requests,
- * mailboxes, quarantined mail, closing days), the staff of every role with an API token, and a
- * complainant's portal session; plus the application built in-process, with its routes as
- * Fastify registered them.
+ * mailboxes, quarantined mail, closing days, and the records of sweep-world-records.ts), the staff
+ * of every role with an API token, and a complainant's portal session; plus the application built
+ * in-process, with its routes as Fastify registered them.
  */
 
 /** The people who knock on every door. `handler` handles `complaint`; `otherHandler` handles nothing. */
@@ -97,7 +98,13 @@ export async function buildOrgWorld(
     adminOnly: await extraUser(db, org, clock, `Alleen Beheer ${tag}`, ['admin']),
   } satisfies OrgWorld['users'];
   const secret = (what: string) => `${what}-${tag}-${randomBytes(4).toString('hex')}`;
-  const secrets = [secret('Klager'), secret('Omschrijving'), secret('Klager2'), secret('Polis')];
+  const secrets = [
+    secret('Klager'),
+    secret('Omschrijving'),
+    secret('Klager2'),
+    secret('Polis'),
+    `afzender-${tag}@example.nl`,
+  ];
   const now = clock.now();
 
   const complaint = await createTestComplaint(
@@ -116,6 +123,7 @@ export async function buildOrgWorld(
     org,
     {
       handlerId: users.otherHandler.id,
+      involvedEmployeeIds: [org.employee.id],
       complainant: { name: secrets[2]!, email: `tweede-${tag}@example.nl` },
     },
     clock,
@@ -154,69 +162,7 @@ export async function buildOrgWorld(
       { kind: 'deadline_warning', message: `Let op ${tag}`, complaintId: complaint.id },
       now,
     );
-    const mailbox = newId();
-    await tx
-      .insertInto('mailboxes')
-      .values({
-        organisation_id: org.id,
-        id: mailbox,
-        name: `Klachten ${tag}`,
-        host: '127.0.0.1',
-        port: 1,
-        secure: false,
-        username: 'klachten',
-        password_encrypted: 'v1.x',
-        created_at: now,
-      })
-      .execute();
-    const mail = newId();
-    await tx
-      .insertInto('mail_messages')
-      .values({
-        organisation_id: org.id,
-        id: mail,
-        mailbox_id: mailbox,
-        uid_validity: 1,
-        uid: 1,
-        message_key: `<${mail}@test>`,
-        internal_date: now,
-        size_bytes: 10,
-        raw: Buffer.from('Subject: x\r\n\r\nx'),
-        from_address: `afzender-${tag}@example.nl`,
-        subject: 'x',
-        classification: 'own_mail',
-        status: 'quarantined',
-        quarantine_reason: 'own_mail',
-        complaint_id: null,
-        intake_item_id: null,
-        bounced_message_id: null,
-        created_at: now,
-      })
-      .execute();
-    const intake = newId();
-    await tx
-      .insertInto('intake_items')
-      .values({
-        organisation_id: org.id,
-        id: intake,
-        channel: 'email',
-        received_at: now,
-        kind: 'unclassified',
-        proposed_kind: 'complaint',
-        proposal_reason: 'test',
-        status: 'new',
-        sender_name: 'Afzender',
-        sender_email: `afzender-${tag}@example.nl`,
-        subject: 'Klacht',
-        body_text: 'Ik ben ontevreden.',
-        mail_message_id: null,
-        complaint_id: null,
-        cancellation_request_id: null,
-        triaged_by: null,
-        triaged_at: null,
-        created_at: now,
-      })
-      .execute();
+    const { mailbox, mail, intake } = await addInboundMail(tx, org.id, tag, now);
     return {
       notification: (
         await tx
@@ -274,9 +220,27 @@ export async function buildOrgWorld(
   if (exchanged.statusCode !== 303) throw new Error(`portal link: ${exchanged.statusCode}`);
   const siblingLink = await issueLink(db, org.id, sibling.id, now);
 
-  const shared = { year: '2026', slug: org.slug, staticFile: 'bestaat-niet.css', webPath: 'dossier' };
+  const records = await addWorldRecords(db, clock, {
+    org,
+    complaint: complaint.id,
+    sibling: sibling.id,
+    cancellation: cancellation.id,
+    letterDocuments: { complaint: letterDocument, sibling: siblingLetter },
+    secret,
+  });
+  secrets.push(...records.secrets);
+
+  const shared = {
+    year: '2026',
+    letterType: 'acknowledgment',
+    language: 'nl',
+    slug: org.slug,
+    staticFile: 'bestaat-niet.css',
+    webPath: 'dossier',
+  };
   const ids: Ids = {
     ...shared,
+    ...records.ids,
     complaint: complaint.id,
     document,
     letterDocument,
@@ -285,7 +249,6 @@ export async function buildOrgWorld(
     employee: org.employee.id,
     notification: objects.notification,
     intake: objects.intake,
-    cancellation: cancellation.id,
     mailbox: objects.mailbox,
     mail: objects.mail,
     closingDay,
@@ -294,6 +257,7 @@ export async function buildOrgWorld(
   };
   const siblingIds: Ids = {
     ...ids,
+    ...records.sibling,
     complaint: sibling.id,
     document: siblingDocument,
     letterDocument: siblingLetter,
