@@ -134,7 +134,12 @@ describe('letters, meetings, legal holds and the export in the dossier', () => {
       result.getByRole('link', { name: /^Downloaden/ }).click(),
     ]);
     expect(saved.suggestedFilename()).toMatch(/^Ontvangstbevestiging KL-\d{4}-\d{4}\.pdf$/);
-    expect(fs.readFileSync(await saved.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync(await saved.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     await form.getByLabel('Verzenden').selectOption('post');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot('acknowledge-preview');

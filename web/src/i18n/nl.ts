@@ -558,6 +558,8 @@ export const nl = {
       procedure: 'Termijnen',
       mail: 'Mail',
       users: 'Gebruikers',
+      letters: 'Brieven',
+      privacy: 'Bewaren',
     },
     organisation: {
       title: 'Gegevens van het kantoor',
@@ -986,6 +988,58 @@ export const nl = {
     busy: 'Export maken…',
     done: 'Het dossier is gedownload als ZIP.',
     hint: 'Een ZIP met alle stukken, het logboek en een vingerafdruk per bestand. Elke export wordt vastgelegd.',
+  },
+  templates: {
+    title: 'Briefsjablonen',
+    intro:
+      'De tekst van elke brief, per soort en taal. Verplichte onderdelen (zoals de datum van ontvangst of het KiFiD-blok) blijven altijd in de brief; de tekst eromheen kunt u aanpassen.',
+    choose: 'Sjabloon',
+    own: 'eigen versie',
+    editorLabel: (name: string) => `Sjabloon bewerken: ${name}`,
+    ownVersion: (when: string) => `Eigen versie van het kantoor, gewijzigd ${when}.`,
+    defaultVersion: 'De standaardtekst van Klachtwijzer.',
+    setAside:
+      'De opgeslagen versie kan niet worden gebruikt; brieven gaan met de standaardtekst tot dit is opgelost:',
+    placeholders: (names: string) => `Invulvelden die u kunt gebruiken: ${names}`,
+    subject: 'Onderwerp',
+    salutation: 'Aanhef',
+    closing: 'Afsluiting',
+    block: (n: number, name: string) => `Blok ${n}: ${name}`,
+    kind: { fixed: 'vaste tekst', text: 'tekst', element: 'verplicht onderdeel' },
+    states: (names: string) => `bevat: ${names}`,
+    heading: (n: number) => `Kop van blok ${n}`,
+    text: (n: number) => `Tekst van blok ${n}`,
+    removeBlock: (n: number) => `Blok ${n} verwijderen`,
+    addBlock: 'Tekstblok toevoegen',
+    save: 'Sjabloon opslaan',
+    saved: 'Het sjabloon is opgeslagen; nieuwe brieven gebruiken het meteen.',
+    previewReady: 'Het voorbeeld staat klaar.',
+    openPreview: 'Voorbeeld openen (PDF)',
+    reset: 'Terug naar de standaardtekst',
+    resetDone: 'De standaardtekst geldt weer; de eigen versie blijft in de geschiedenis.',
+    elementRemoved:
+      'Niet opgeslagen: een verplicht onderdeel ontbreekt. Zet het blok terug of kies “Terug naar de standaardtekst”.',
+    invalid: 'Niet opgeslagen: het sjabloon kan zo niet worden gebruikt.',
+    keptTyping: 'Wat u typte staat er nog.',
+  },
+  retention: {
+    title: 'Bewaartermijn',
+    intro:
+      'Hoe lang een dossier bewaard blijft nadat het is afgesloten. Daarna worden de persoonsgegevens geanonimiseerd, behalve bij een bewaarplicht.',
+    years: 'Bewaartermijn in jaren',
+    hint: (standard: number, min: number, max: number) =>
+      `Standaard ${standard} jaar; tussen ${min} en ${max} jaar.`,
+    changedAt: (when: string) => `Gewijzigd ${when}.`,
+    isDefault: 'De standaardtermijn geldt.',
+  },
+  autoAcknowledgment: {
+    title: 'Ontvangstbevestiging',
+    intro: 'Wat er gebeurt als een complete klacht van een persoon binnenkomt.',
+    choice: { draft: 'Klaarzetten', send: 'Direct versturen' },
+    explain: {
+      draft: 'De bevestiging staat klaar; de behandelaar krijgt een melding en verstuurt haar zelf.',
+      send: 'De bevestiging gaat meteen automatisch naar de klager, binnen de termijn van 3 werkdagen.',
+    },
   },
 };
 
