@@ -144,6 +144,58 @@ describe('letter templates, acknowledgment, retention and improvement actions', 
     await page.getByText(/^Gewijzigd /).waitFor();
     expect((await api<{ retentionYears: number }>('GET', '/organisation/retention')).retentionYears).toBe(7);
     await checkAndPhotograph('retention');
+  });
+
+  it('records an improvement action from the dashboard, linked to a complaint, and marks it done', async () => {
+    const [complaint] = (
+      await api<{ items: Array<{ id: string; reference: string }> }>('GET', '/complaints?limit=1')
+    ).items;
+    await page.goto(`${server.url}/app/dashboard`);
+    await page.getByRole('link', { name: 'Naar de verbeteracties' }).click();
+    await page.getByRole('heading', { name: 'Verbeteracties', level: 1 }).waitFor();
+    await page.locator('summary', { hasText: 'Nieuwe verbeteractie' }).click();
+    const form = page.getByRole('form', { name: 'Nieuwe verbeteractie' });
+    await form.getByLabel('Wat gaan we verbeteren?').fill('Schademeldingen binnen 5 werkdagen terugbellen');
+    await form.getByLabel(/^Oorzaak die het wegneemt/).fill('Geen vaste terugbelafspraak');
+    await form.getByLabel('Eigenaar').selectOption({ label: 'Anja Bos' });
+    await form.getByLabel('Streefdatum').fill('2027-03-31');
+    await form.getByLabel(/^Naar aanleiding van klachten/).fill(`${complaint!.reference}, KL-1999-9999`);
+    await form.getByRole('button', { name: 'Verbeteractie vastleggen' }).click();
+    await form
+      .getByText('Niet gevonden: KL-1999-9999. Controleer het kenmerk; er is niets opgeslagen.')
+      .waitFor();
+    expect(await form.getByLabel('Wat gaan we verbeteren?').inputValue()).toBe(
+      'Schademeldingen binnen 5 werkdagen terugbellen',
+    );
+    await form.getByLabel(/^Naar aanleiding van klachten/).fill(complaint!.reference);
+    await form.getByRole('button', { name: 'Verbeteractie vastleggen' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Verbeteractie vastgelegd/ })
+      .waitFor();
+    const item = page.locator('.improvement', { hasText: 'Schademeldingen binnen 5 werkdagen terugbellen' });
+    await item.getByRole('link', { name: complaint!.reference }).waitFor();
+    await checkAndPhotograph('improvement-actions');
+
+    await item.getByRole('button', { name: /^Wijzigen/ }).click();
+    await item.getByLabel('Status').selectOption('done');
+    await item.getByRole('button', { name: 'Opslaan' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Verbeteractie gewijzigd/ })
+      .waitFor();
+    await page.getByLabel('Tonen').selectOption('done');
+    await page.locator('.improvement', { hasText: 'Uitgevoerd' }).waitFor();
+    const stored = await api<Array<{ status: string; complaints: Array<{ id: string }> }>>(
+      'GET',
+      '/improvement-actions',
+    );
+    expect(stored).toEqual([
+      expect.objectContaining({
+        status: 'done',
+        complaints: [expect.objectContaining({ id: complaint!.id })],
+      }),
+    ]);
     expect(pageErrors).toEqual([]);
   });
 });
