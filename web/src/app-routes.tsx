@@ -12,6 +12,7 @@ import { CancellationDetailPage } from './pages/cancellations/cancellation-detai
 import { CancellationsPage } from './pages/cancellations/cancellations-page.tsx';
 import { MyHearingsPage } from './pages/hearings/my-hearings-page.tsx';
 import { QuarantinePage } from './pages/quarantine/quarantine-page.tsx';
+import { ImprovementsPage } from './pages/improvements/improvements-page.tsx';
 
 export function AppRoutes() {
   const { segments } = useRoute();
@@ -36,6 +37,8 @@ export function AppRoutes() {
       return <QuarantinePage />;
     case 'hearings':
       return <MyHearingsPage />;
+    case 'improvements':
+      return <ImprovementsPage />;
     default:
       return <NotFoundPage />;
   }

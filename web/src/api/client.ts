@@ -69,8 +69,12 @@ export class ApiClient {
   }
 
   /** A file from the API, with the name the server gave it. */
-  async download(path: string): Promise<{ blob: Blob; fileName: string | null }> {
-    const response = await this.send('GET', path, {}, true);
+  async download(
+    path: string,
+    method: 'GET' | 'POST' = 'GET',
+    options: RequestOptions = {},
+  ): Promise<{ blob: Blob; fileName: string | null }> {
+    const response = await this.send(method, path, options, true);
     const disposition = response.headers.get('content-disposition') ?? '';
     return { blob: await response.blob(), fileName: fileNameFrom(disposition) };
   }

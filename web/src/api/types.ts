@@ -172,6 +172,7 @@ export type ActionName =
   | 'record_insurer_consultation'
   | 'send_delay_notice'
   | 'plan_meeting'
+  | 'confirm_meeting'
   | 'record_meeting'
   | 'send_decision_letter'
   | 'close'
@@ -234,6 +235,7 @@ export interface ActionBodies {
   record_insurer_consultation: { at: string; withWhom: string; agreed: string };
   send_delay_notice: { reason: string; newDate: string };
   plan_meeting: { scheduledFor: string };
+  confirm_meeting: { scheduledFor?: string };
   record_meeting: { heldAt: string; minutes: string };
   send_decision_letter: { letter: DecisionLetter };
   close: { category?: string | null; rootCause?: string | null; outcome?: Outcome | null };
@@ -364,6 +366,7 @@ export interface Organisation {
   liabilityInsurer: LiabilityInsurer;
   disputesBody: DisputesBody;
   complianceGaps: ComplianceGap[];
+  autoAcknowledgment: AutoAcknowledgment;
 }
 
 export interface OrganisationChange {
@@ -378,6 +381,7 @@ export interface OrganisationChange {
   afmNumber?: string | null;
   kifidAffiliationNumber?: string | null;
   liabilityInsurer?: Partial<LiabilityInsurer>;
+  autoAcknowledgment?: AutoAcknowledgment;
 }
 
 export type DisputesBodyChange = Omit<DisputesBody, 'confirmedAt'>;
@@ -512,3 +516,6 @@ export interface Problem {
   refusals?: Refusal[];
   [extension: string]: unknown;
 }
+
+/** send: a complete complaint from a person gets its acknowledgment at once; draft: staff are told it is ready. */
+export type AutoAcknowledgment = 'draft' | 'send';

@@ -9,6 +9,7 @@ import { useAsync } from '../../lib/use-async.ts';
 import { BarList } from './bar-list.tsx';
 import { DeadlineList } from './deadline-list.tsx';
 import { loadOverview, MAX_COMPLAINTS } from './load-overview.ts';
+import { ImprovementsLink } from './improvements-link.tsx';
 import { ReportsSection } from './reports-section.tsx';
 import { useSession } from '../../session/session-context.tsx';
 
@@ -91,6 +92,7 @@ export function DashboardPage() {
           </p>
         </>
       )}
+      {mayAct(session, 'coordinator', 'auditor') ? <ImprovementsLink /> : null}
       {mayAct(session, 'coordinator', 'auditor') ? <ReportsSection /> : null}
     </>
   );

@@ -1,35 +1,47 @@
 import { useMemo } from 'react';
 import { complaints } from '../../api/endpoints.ts';
 import { isApiError } from '../../api/problem.ts';
+import { mayAct } from '../../api/auth.ts';
+import { letters } from '../../api/dossier-letters.ts';
+import { legalHolds } from '../../api/legal-holds.ts';
 import { OPEN_STATUSES, type ProcedureState } from '../../api/types.ts';
-import { ClockDue } from '../../components/clock-due.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Icon } from '../../components/icon.tsx';
 import { Link } from '../../components/link.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
-import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
-import { nearestClock } from '../../lib/clocks.ts';
-import { formatDate } from '../../lib/dates.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useOrganisation } from '../../session/organisation-context.tsx';
+import { useSession } from '../../session/session-context.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { AttachmentUploader } from './attachment-uploader.tsx';
 import { ClockPanel } from './clock-panel.tsx';
 import { ComplaintSummary } from './complaint-summary.tsx';
+import { DossierHeader } from './dossier-header.tsx';
 import { EventLog } from './event-log.tsx';
 import { InvolvedEmployeeForm } from './involved-employee-form.tsx';
+import { isActive, LegalHoldsCard } from './legal-holds-card.tsx';
+import { LettersCard } from './letters-card.tsx';
 import { NoteComposer } from './note-composer.tsx';
 import type { StepContext } from './step-definitions.ts';
 import { StepPanel } from './step-panel.tsx';
 import { Timeline } from './timeline.tsx';
 
 export function DossierPage({ complaintId }: { complaintId: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { organisation, users } = useOrganisation();
+  const { session } = useSession();
+  // Holds are read by the coordinator and the auditor only; the export as the brief's roles say.
+  const mayReadHolds = mayAct(session, 'coordinator', 'auditor');
+  const mayExport = mayAct(session, 'coordinator', 'auditor');
   const procedure = useAsync(() => complaints.procedure(complaintId), [complaintId]);
   const items = useAsync(() => complaints.items(complaintId), [complaintId]);
   const events = useAsync(() => complaints.events(complaintId), [complaintId]);
+  const letterList = useAsync(() => letters.list(complaintId), [complaintId]);
+  const holds = useAsync(
+    () => (mayReadHolds ? legalHolds.list(complaintId) : Promise.resolve([])),
+    [complaintId, mayReadHolds],
+  );
   const names = useMemo(() => new Map(users.map((u) => [u.id, u.displayName])), [users]);
 
   const state = procedure.data;
@@ -58,7 +70,9 @@ export function DossierPage({ complaintId }: { complaintId: string }) {
     else procedure.reload();
     items.reload();
     events.reload();
+    letterList.reload();
   };
+  const activeHolds = (holds.data ?? []).filter(isActive).length;
 
   return (
     <>
@@ -68,32 +82,7 @@ export function DossierPage({ complaintId }: { complaintId: string }) {
           {t.dossier.back}
         </Link>
       </nav>
-      <header className="dossier-header">
-        <div className="dossier-heading">
-          <h1>{complaint.reference}</h1>
-          <StatusBadge status={complaint.status} />
-          {state.substates.map((s) => (
-            <span key={s} className="badge badge-outline">
-              {t.substate[s]}
-            </span>
-          ))}
-          {complaint.liabilityFlag ? (
-            <span className="badge badge-red-outline">
-              <Icon name="shield" size={12} />
-              {t.dossier.liability}
-            </span>
-          ) : null}
-        </div>
-        <p className="page-subtitle">
-          {complaint.complainant.name}
-          {complaint.product ? ` · ${complaint.product}` : ''} · {t.dossier.received.toLowerCase()}{' '}
-          {formatDate(complaint.receivedAt, locale)}
-        </p>
-        <div className="dossier-next">
-          <span className="muted small">{t.queue.nextDeadline}</span>
-          <ClockDue clock={nearestClock(state.clocks)} />
-        </div>
-      </header>
+      <DossierHeader state={state} activeHolds={activeHolds} canExport={mayExport} />
 
       <div className="dossier">
         <div className="dossier-main">
@@ -133,6 +122,27 @@ export function DossierPage({ complaintId }: { complaintId: string }) {
               <LoadingState />
             )}
           </section>
+          <LettersCard
+            complaintId={complaintId}
+            list={letterList.data}
+            error={letterList.error}
+            onRetry={letterList.reload}
+            canPost={canWrite && mayAct(session, 'coordinator', 'handler')}
+            names={names}
+            onPosted={() => afterStep(undefined)}
+          />
+          {mayReadHolds && holds.data ? (
+            <LegalHoldsCard
+              complaintId={complaintId}
+              holds={holds.data}
+              canChange={mayAct(session, 'coordinator')}
+              names={names}
+              onChanged={() => {
+                holds.reload();
+                events.reload();
+              }}
+            />
+          ) : null}
           {events.data ? <EventLog events={events.data} names={names} /> : null}
         </div>
         <div className="dossier-side">

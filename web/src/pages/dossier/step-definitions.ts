@@ -154,6 +154,21 @@ export const STEP_DEFINITIONS: { [A in ActionName]: StepDefinition<A> } = {
     initial: none,
     toBody: (values) => ({ scheduledFor: isoFromDateTimeInput(trimmed(values['scheduledFor'])) }),
   },
+  confirm_meeting: {
+    fields: [
+      {
+        name: 'scheduledFor',
+        kind: 'datetime',
+        label: (t) => t.steps.confirmedFor,
+        hint: (t) => t.steps.confirmedForHint,
+      },
+    ],
+    initial: none,
+    toBody: (values) => {
+      const moved = trimmed(values['scheduledFor']);
+      return moved ? { scheduledFor: isoFromDateTimeInput(moved) } : {};
+    },
+  },
   record_meeting: {
     fields: [
       { name: 'heldAt', kind: 'datetime', label: (t) => t.steps.heldAt, required: true },
@@ -303,6 +318,8 @@ export function remedyOf(
       return { step: 'record_insurer_consultation' };
     case 'hearing_incomplete':
       return { step: 'record_hearing_statement' };
+    case 'no_meeting_planned':
+      return { step: 'plan_meeting' };
     case 'affiliation_number_missing':
     case 'affiliation_number_mismatch':
       return { settings: '/settings/kifid' };

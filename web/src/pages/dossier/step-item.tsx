@@ -4,9 +4,11 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Icon } from '../../components/icon.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { DecisionLetterFields } from './decision-letter-fields.tsx';
+import { DeliveryChoice, PreviewButton, PreviewResult, useLetterPreview } from './letter-preview.tsx';
 import { RefusalList } from './refusal-list.tsx';
 import { STEP_DEFINITIONS, type StepContext, type Values } from './step-definitions.ts';
 import { StepFields } from './step-fields.tsx';
+import { choosesDelivery, previewOf } from './step-letters.ts';
 
 export type StepOutcome = { refusals: Refusal[] } | { error: unknown };
 
@@ -47,6 +49,8 @@ export function StepItem({
   const expandable = allowed || hasInput;
   const label = t.steps.label[action];
   const formId = `step-form-${action}`;
+  const letterPreview = useLetterPreview(context.complaint.id);
+  const preview = previewOf(action);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -99,17 +103,30 @@ export function StepItem({
             <DecisionLetterFields values={values} onChange={onChange} context={context} />
           ) : definition.fields.length > 0 ? (
             <StepFields fields={definition.fields} values={values} onChange={onChange} context={context} />
-          ) : (
+          ) : preview ? null : (
             <p className="muted small">{t.steps.confirmPrompt}</p>
           )}
+          {choosesDelivery(action) ? (
+            <DeliveryChoice
+              value={values['delivery'] ?? ''}
+              onChange={(value) => onChange('delivery', value)}
+            />
+          ) : null}
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={!allowed || busy}>
               {busy ? t.steps.submitting : label}
             </button>
+            {preview ? (
+              <PreviewButton
+                state={letterPreview}
+                onClick={() => void letterPreview.show(preview(values, context))}
+              />
+            ) : null}
             <button type="button" className="button button-ghost" onClick={onToggle}>
               {t.steps.hide}
             </button>
           </div>
+          {preview ? <PreviewResult state={letterPreview} /> : null}
         </form>
       ) : null}
     </li>

@@ -11,6 +11,7 @@ import {
   type Values,
 } from './step-definitions.ts';
 import { StepItem, type StepOutcome } from './step-item.tsx';
+import { choosesDelivery } from './step-letters.ts';
 
 /**
  * Rules that hold a step back until someone does something (the hearing, the insurer, the
@@ -95,7 +96,10 @@ export function StepPanel({
     setAnnouncement('');
     setOutcomes((current) => ({ ...current, [action]: undefined }));
     try {
-      const body = STEP_DEFINITIONS[action].toBody(valuesOf(action), context) as never;
+      const values = valuesOf(action);
+      const stepBody = STEP_DEFINITIONS[action].toBody(values, context);
+      const delivery = choosesDelivery(action) ? values['delivery'] : undefined;
+      const body = (delivery ? { ...stepBody, delivery } : stepBody) as never;
       const next = await complaints.act(state.complaint.id, action, body);
       setDrafts((current) => ({ ...current, [action]: undefined }));
       setExpanded((current) => {

@@ -1,13 +1,16 @@
 import { Link } from '../../components/link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { AutoAcknowledgmentSettings } from './auto-acknowledgment-settings.tsx';
 import { KifidSettings } from './kifid-settings.tsx';
+import { LetterTemplatesSettings } from './letter-templates-settings.tsx';
 import { MailSettings } from './mail-settings.tsx';
 import { OrganisationSettings } from './organisation-settings.tsx';
 import { ProcedureSettingsSection } from './procedure-settings-section.tsx';
+import { RetentionSettings } from './retention-settings.tsx';
 import { UsersSettings } from './users-settings.tsx';
 
-const TABS = ['organisation', 'kifid', 'procedure', 'mail', 'users'] as const;
+const TABS = ['organisation', 'kifid', 'procedure', 'mail', 'users', 'letters', 'privacy'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SettingsPage({ tab }: { tab: string | undefined }) {
@@ -33,6 +36,13 @@ export function SettingsPage({ tab }: { tab: string | undefined }) {
       {current === 'procedure' ? <ProcedureSettingsSection /> : null}
       {current === 'mail' ? <MailSettings /> : null}
       {current === 'users' ? <UsersSettings /> : null}
+      {current === 'letters' ? (
+        <>
+          <AutoAcknowledgmentSettings />
+          <LetterTemplatesSettings />
+        </>
+      ) : null}
+      {current === 'privacy' ? <RetentionSettings /> : null}
     </>
   );
 }

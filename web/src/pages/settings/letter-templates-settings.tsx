@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { letterTemplates, type TemplateLanguage, type TemplateSummary } from '../../api/settings-records.ts';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { Field } from '../../components/field.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useAsync } from '../../lib/use-async.ts';
+import { TemplateEditor } from './template-editor.tsx';
+
+const keyOf = (s: Pick<TemplateSummary, 'type' | 'language'>) => `${s.type}/${s.language}`;
+
+/** Letter templates per type and language: the default or the organisation's own version. */
+export function LetterTemplatesSettings() {
+  const { t } = useI18n();
+  const s = t.templates;
+  const list = useAsync(() => letterTemplates.list(), []);
+  const [selected, setSelected] = useState('acknowledgment/nl');
+  const [type, language] = selected.split('/') as [string, TemplateLanguage];
+  const detail = useAsync(() => letterTemplates.get(type, language), [selected]);
+
+  if (list.error) return <ErrorNotice error={list.error} onRetry={list.reload} />;
+  if (!list.data) return <LoadingState />;
+  return (
+    <section className="card" aria-labelledby="templates-title">
+      <h2 id="templates-title" className="card-title">
+        {s.title}
+      </h2>
+      <p className="muted small">{s.intro}</p>
+      <Field label={s.choose}>
+        {(props) => (
+          <select {...props} value={selected} onChange={(e) => setSelected(e.target.value)}>
+            {list.data!.map((summary) => (
+              <option key={keyOf(summary)} value={keyOf(summary)}>
+                {`${summary.name} (${summary.language.toUpperCase()})${summary.source === 'organisation' ? ` · ${s.own}` : ''}`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {detail.error ? <ErrorNotice error={detail.error} onRetry={detail.reload} /> : null}
+      {detail.data && keyOf(detail.data) === selected ? (
+        <TemplateEditor
+          key={selected}
+          detail={detail.data}
+          onSaved={(saved) => {
+            detail.setData(saved);
+            list.reload();
+          }}
+        />
+      ) : detail.error ? null : (
+        <LoadingState />
+      )}
+    </section>
+  );
+}
