@@ -81,7 +81,8 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'reprocess-mail': {
       const { reprocessMailCommand } = await import('./cli/reprocess-mail-command.ts');
-      return reprocessMailCommand(rest);
+      // With its flag (--accept-own-address): the words after the command as they were given.
+      return reprocessMailCommand(argv.slice(argv.indexOf(command) + 1));
     }
     case 'demo':
       return demoCommand();
