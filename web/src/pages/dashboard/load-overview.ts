@@ -1,17 +1,8 @@
 import { complaints } from '../../api/endpoints.ts';
-import { OPEN_STATUSES, type Clock, type ComplaintListItem } from '../../api/types.ts';
-import { AMBER_DAYS, nearestClock } from '../../lib/clocks.ts';
-import { amsterdamToday, daysBetween } from '../../lib/dates.ts';
-import { mapWithLimit } from '../../lib/pool.ts';
+import { OPEN_STATUSES, type ComplaintListItem } from '../../api/types.ts';
 
 /** Enough for a first overview of a firm's open work without paging through years of history. */
 export const MAX_COMPLAINTS = 500;
-const MAX_CLOCK_LOOKUPS = 150;
-
-export interface DeadlineEntry {
-  complaint: ComplaintListItem;
-  clock: Clock;
-}
 
 export interface Overview {
   complaints: ComplaintListItem[];
@@ -19,13 +10,17 @@ export interface Overview {
   byStatus: Map<string, number>;
   byChannel: Map<string, number>;
   open: number;
-  overdue: DeadlineEntry[];
-  dueSoon: DeadlineEntry[];
+  overdue: ComplaintListItem[];
+  dueSoon: ComplaintListItem[];
 }
 
-const byDate = (a: DeadlineEntry, b: DeadlineEntry) =>
-  (a.clock.dueDate ?? '').localeCompare(b.clock.dueDate ?? '');
+const byDue = (a: ComplaintListItem, b: ComplaintListItem) =>
+  (a.nextClockDue ?? '').localeCompare(b.nextClockDue ?? '');
 
+/**
+ * The overview from the list pages alone: each item carries its nearest clock and the traffic light
+ * the server decided, so no dossier is opened (which would record a dossier read per complaint).
+ */
 export async function loadOverview(): Promise<Overview> {
   const all: ComplaintListItem[] = [];
   let cursor: string | undefined;
@@ -41,24 +36,13 @@ export async function loadOverview(): Promise<Overview> {
     return map;
   };
   const open = all.filter((c) => OPEN_STATUSES.includes(c.status));
-  const today = amsterdamToday();
-  const nearest = await mapWithLimit(open.slice(0, MAX_CLOCK_LOOKUPS), 6, async (complaint) => {
-    try {
-      return { complaint, clock: nearestClock((await complaints.procedure(complaint.id)).clocks) };
-    } catch {
-      return { complaint, clock: null };
-    }
-  });
-  const withClock = nearest.filter((e): e is DeadlineEntry => e.clock !== null);
   return {
     complaints: all,
     capped: cursor !== undefined,
     byStatus: count((c) => c.status),
     byChannel: count((c) => c.channel),
     open: open.length,
-    overdue: withClock.filter((e) => e.clock.state === 'missed').toSorted(byDate),
-    dueSoon: withClock
-      .filter((e) => e.clock.state === 'open' && daysBetween(today, e.clock.dueDate ?? today) <= AMBER_DAYS)
-      .toSorted(byDate),
+    overdue: open.filter((c) => c.nextClockUrgency === 'missed').toSorted(byDue),
+    dueSoon: open.filter((c) => c.nextClockUrgency === 'due_soon').toSorted(byDue),
   };
 }

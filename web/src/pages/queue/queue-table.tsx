@@ -6,7 +6,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { navigate } from '../../lib/router.ts';
-import { QueueDeadline } from './queue-deadline.tsx';
+import { QueueDeadline } from '../../components/list-item-deadline.tsx';
 
 const NEXT_KEYS = new Set(['j', 'ArrowDown']);
 const PREVIOUS_KEYS = new Set(['k', 'ArrowUp']);

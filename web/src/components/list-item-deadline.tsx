@@ -1,7 +1,7 @@
-import type { ClockUrgency, ComplaintListItem } from '../../api/types.ts';
-import type { Light } from '../../lib/clocks.ts';
-import { useI18n } from '../../i18n/i18n-context.tsx';
-import { amsterdamToday, daysBetween, formatLocalDate } from '../../lib/dates.ts';
+import type { ClockUrgency, ComplaintListItem } from '../api/types.ts';
+import type { Light } from '../lib/clocks.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { amsterdamToday, daysBetween, formatLocalDate } from '../lib/dates.ts';
 
 const LIGHTS: Record<ClockUrgency, Light> = {
   missed: 'red',
@@ -11,7 +11,7 @@ const LIGHTS: Record<ClockUrgency, Light> = {
 };
 
 /**
- * The nearest clock of a queue row, from the list item itself (no dossier is opened, so listing
+ * The nearest clock of a list item (work queue, overview), from the item itself (no dossier is opened, so listing
  * records no dossier read): its traffic light as the server decided it with the working-day
  * calendar, what is due when the server can tell, the date and how far off it is.
  */
