@@ -9,6 +9,9 @@ import { registerAuthRoutes } from './auth/auth.routes.ts';
 import type { IssuedLink } from './auth/identity-deps.ts';
 import { createPasswordHasher, type PasswordHashingCost } from './auth/password-hasher.ts';
 import { createSessionCookies } from './auth/session-cookie.ts';
+import { createProviderClients } from './auth/sso/provider-clients.ts';
+import { registerSsoSettingsRoutes } from './auth/sso/sso-settings.routes.ts';
+import { registerSsoRoutes } from './auth/sso/sso.routes.ts';
 import type { Clock } from './clock.ts';
 import { registerComplaintRoutes } from './complaints/complaint.routes.ts';
 import type { Config } from './config.ts';
@@ -200,17 +203,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMyHearingRoutes(app, procedureDeps);
   registerInvolvementRoutes(app, deps);
   if (deps.secrets) {
-    registerAuthRoutes(app, {
-      identity: {
-        db: deps.db,
-        clock: deps.clock,
-        secrets: deps.secrets,
-        passwords: createPasswordHasher(deps.identity?.passwordHashing),
-        limits: createAttemptLimits(deps.identity?.attemptLimits),
-        ...(deps.identity?.resetLinkSink ? { resetLinkSink: deps.identity.resetLinkSink } : {}),
-      },
-      cookies,
-      clientInfo,
+    const identity = {
+      db: deps.db,
+      clock: deps.clock,
+      secrets: deps.secrets,
+      passwords: createPasswordHasher(deps.identity?.passwordHashing),
+      limits: createAttemptLimits(deps.identity?.attemptLimits),
+      ...(deps.identity?.resetLinkSink ? { resetLinkSink: deps.identity.resetLinkSink } : {}),
+    };
+    registerAuthRoutes(app, { identity, cookies, clientInfo });
+    const providers = createProviderClients();
+    const publicBaseUrl = deps.config.publicBaseUrl ? { publicBaseUrl: deps.config.publicBaseUrl } : {};
+    registerSsoRoutes(app, { sso: { ...identity, providers }, cookies, clientInfo, ...publicBaseUrl });
+    registerSsoSettingsRoutes(app, {
+      db: deps.db,
+      clock: deps.clock,
+      secrets: deps.secrets,
+      providers,
+      isSecure: cookies.isSecure,
+      ...publicBaseUrl,
     });
     registerSmtpSettingsRoutes(app, { db: deps.db, clock: deps.clock, secrets: deps.secrets });
     registerMailboxRoutes(app, {

@@ -188,7 +188,8 @@ export async function completeSecondFactor(
       const stage = nextStage({
         roles: user.roles,
         totpEnabled: true,
-        mustChangePassword: user.must_change_password,
+        // After single sign-on no password was typed in this sign-in, so none is renewed in it.
+        mustChangePassword: session.signInMethod === 'password' && user.must_change_password,
         secondFactorDone: true,
       });
       await updateUserCredentials(tx, user.organisation_id, user.id, {
@@ -203,7 +204,10 @@ export async function completeSecondFactor(
         type: stage === 'active' ? 'login_succeeded' : 'login_step_passed',
         at: now,
         clientAddress: input.client.address,
-        details: stage === 'active' ? { factors: `password+${method}` } : { step: method, next: stage },
+        details:
+          stage === 'active'
+            ? { factors: `${session.signInMethod}+${method}` }
+            : { step: method, next: stage },
       });
       await deleteSession(tx, session.organisationId, session.id);
       const next = await startSession(tx, now, {
@@ -212,6 +216,7 @@ export async function completeSecondFactor(
         stage,
         secondFactorAt: now,
         clientAddress: input.client.address,
+        signInMethod: session.signInMethod,
       });
       return { ok: true, session: next, method };
     },

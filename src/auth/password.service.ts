@@ -114,6 +114,7 @@ export async function changePassword(
       stage,
       secondFactorAt: session.secondFactorAt,
       clientAddress: input.client.address,
+      signInMethod: session.signInMethod,
       // Renewing an active session does not stretch its working day.
       ...(session.stage === 'active' ? { expiresAt: session.expiresAt } : {}),
     });

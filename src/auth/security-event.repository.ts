@@ -26,7 +26,9 @@ export type SecurityEventType =
   | 'sessions_ended'
   | 'user_disabled'
   | 'invitation_revoked'
-  | 'roles_changed';
+  | 'roles_changed'
+  | 'sso_linked'
+  | 'sso_settings_changed';
 
 export interface NewSecurityEvent {
   organisationId: string;

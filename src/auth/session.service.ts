@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
-import type { Database, Role, SessionStage } from '../db/schema.ts';
+import type { Database, Role, SessionStage, SignInMethod } from '../db/schema.ts';
 import { withTenant, type Tx } from '../db/tenant.ts';
 import { ForbiddenError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -32,6 +32,7 @@ export interface ResolvedSession {
   stage: SessionStage;
   secret: string;
   secondFactorAt: Date | null;
+  signInMethod: SignInMethod;
   createdAt: Date;
   expiresAt: Date;
   idleExpiresAt: Date;
@@ -88,6 +89,7 @@ export async function resolveSession(
       stage: row.stage,
       secret: parsed.secret,
       secondFactorAt: row.second_factor_at === null ? null : new Date(row.second_factor_at),
+      signInMethod: row.sign_in_method,
       createdAt: times.createdAt,
       expiresAt: times.expiresAt,
       idleExpiresAt: idleExpiresAt(times),
@@ -108,6 +110,8 @@ export async function startSession(
     stage: SessionStage;
     secondFactorAt: Date | null;
     clientAddress: string | null;
+    /** Carried from step to step of one sign-in; a new sign-in says how it began. */
+    signInMethod?: SignInMethod;
     /** An active session that is renewed (password change) keeps its absolute end. */
     expiresAt?: Date;
   },
@@ -133,6 +137,7 @@ export async function startSession(
     last_seen_at: now,
     expires_at: expiresAt,
     client_address: input.clientAddress,
+    sign_in_method: input.signInMethod ?? 'password',
   });
   return { token: issued.token, stage: input.stage, csrfToken: csrfTokenFor(issued.secret), expiresAt };
 }

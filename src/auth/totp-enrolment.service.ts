@@ -137,7 +137,7 @@ export async function confirmTotpEnrolment(
     const stage = nextStage({
       roles: user.roles,
       totpEnabled: true,
-      mustChangePassword: user.must_change_password,
+      mustChangePassword: session.signInMethod === 'password' && user.must_change_password,
       secondFactorDone: true,
     });
     if (stage === 'active' && session.stage !== 'active') {
@@ -148,7 +148,7 @@ export async function confirmTotpEnrolment(
         type: 'login_succeeded',
         at: now,
         clientAddress: input.client.address,
-        details: { factors: 'password+totp' },
+        details: { factors: `${session.signInMethod}+totp` },
       });
     }
     const next = await startSession(tx, now, {
@@ -157,6 +157,7 @@ export async function confirmTotpEnrolment(
       stage,
       secondFactorAt: now,
       clientAddress: input.client.address,
+      signInMethod: session.signInMethod,
       ...(session.stage === 'active' ? { expiresAt: session.expiresAt } : {}),
     });
     return { session: next, recoveryCodes };

@@ -540,7 +540,11 @@ export interface SessionsTable {
   last_seen_at: Timestamp;
   expires_at: Timestamp;
   client_address: string | null;
+  /** How the sign-in began (0015). */
+  sign_in_method: Generated<SignInMethod>;
 }
+
+export type SignInMethod = 'password' | 'sso';
 
 export type UserTokenPurpose = 'invitation' | 'password_reset';
 
@@ -718,6 +722,9 @@ export interface Database {
   access_exports: AccessExportsTable;
   complaint_search: ComplaintSearchTable;
   saved_views: SavedViewsTable;
+  sso_settings: SsoSettingsTable;
+  sso_requests: SsoRequestsTable;
+  user_identities: UserIdentitiesTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;
@@ -805,4 +812,43 @@ export interface ReportExportsTable {
   filters: ColumnType<unknown, string, never>;
   row_count: number;
   exported_at: Timestamp;
+}
+
+/** The organisation's OpenID Connect identity provider (0015); the client secret sealed. */
+export interface SsoSettingsTable {
+  organisation_id: string;
+  enabled: boolean;
+  issuer: string;
+  client_id: string;
+  client_secret_encrypted: string | null;
+  allowed_email_domain: string | null;
+  /** Whether the provider's own multi-factor sign-in (amr "mfa" or the acr below) replaces our TOTP. */
+  trust_idp_mfa: boolean;
+  mfa_acr: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+/** An authorization request on its way through the identity provider (0015): single use, ten minutes. */
+export interface SsoRequestsTable {
+  organisation_id: string;
+  id: string;
+  state_sha256: string;
+  browser_sha256: string;
+  nonce: string;
+  code_verifier_encrypted: string;
+  issuer: string;
+  redirect_uri: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** A user's account at the identity provider (0015), by issuer and subject. */
+export interface UserIdentitiesTable {
+  organisation_id: string;
+  user_id: string;
+  issuer: string;
+  subject: string;
+  linked_at: Timestamp;
+  last_used_at: Timestamp | null;
 }

@@ -206,6 +206,21 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     })),
   ),
   'POST /api/v1/organisation/smtp/test': staff(ADMIN),
+  'GET /api/v1/organisation/sso': staff(ADMIN),
+  'PUT /api/v1/organisation/sso': staff(
+    ADMIN,
+    {},
+    body(() => ({
+      enabled: false,
+      issuer: 'http://127.0.0.1:9',
+      clientId: 'klachtwijzer',
+      clientSecret: 'geheim',
+      allowedEmailDomain: null,
+      trustIdpMfa: false,
+      mfaAcr: null,
+    })),
+  ),
+  'POST /api/v1/organisation/sso/test': staff(ADMIN),
 
   'GET /api/v1/users': staff(['admin', ...READERS]),
   'POST /api/v1/users': staff(
@@ -293,6 +308,18 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /api/v1/auth/logout': self(),
   'GET /api/v1/auth/session': self(),
   'POST /api/v1/auth/password': self(body(() => ({ currentPassword: 'x', newPassword: 'y' }))),
+  'GET /api/v1/auth/sso/:organisation': open({ organisation: 'slug' }),
+  'GET /api/v1/auth/sso/:organisation/start': open(
+    { organisation: 'slug' },
+    {
+      getChanges:
+        'keeps the authorization request (state, nonce, PKCE) for the callback, as OpenID Connect asks',
+    },
+  ),
+  'GET /api/v1/auth/sso/:organisation/callback': open(
+    { organisation: 'slug' },
+    { getChanges: 'the redirect back from the identity provider signs in, as OpenID Connect asks' },
+  ),
 
   'GET /klacht/_static/:file': open({ file: 'staticFile' }),
   'GET /klacht/:slug': open({ slug: 'slug' }),
