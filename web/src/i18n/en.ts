@@ -1063,4 +1063,46 @@ export const en: Messages = {
     causeIs: (cause: string) => `Cause: ${cause}`,
     ledBy: 'Following:',
   },
+  sso: {
+    or: 'or',
+    button: 'Sign in with your organisation account (SSO)',
+    buttonHint: "You go to your organisation's sign-in page and then come back here.",
+    errors: {
+      sso_unavailable:
+        'This organisation does not sign in with an organisation account. Use e-mail and password.',
+      sso_failed: 'Signing in with your organisation account failed or expired. Try again from this page.',
+      sso_cancelled: 'Signing in at your organisation was cancelled.',
+      sso_email_unverified:
+        'Your organisation account does not pass on a verified e-mail address. Ask your administrator for help.',
+      sso_domain_not_allowed: "Your organisation account's e-mail address is not in the domain allowed here.",
+      sso_unknown_account:
+        "This organisation has no account with your organisation account's e-mail address. Ask the administrator to invite you.",
+      sso_account_unavailable:
+        'Your account is disabled or temporarily locked. Ask the administrator for help.',
+      sso_identity_mismatch:
+        'This account is already linked to another organisation account. Ask the administrator for help.',
+    },
+    settings: {
+      title: 'Sign in with the organisation account (SSO)',
+      intro:
+        "Staff sign in through your firm's identity provider (OpenID Connect, for example Microsoft Entra ID, Google Workspace or Keycloak). Only existing accounts can sign in this way; invite new staff first.",
+      enabled: 'Turn on signing in with the organisation account',
+      issuer: 'Identity provider address (issuer)',
+      issuerHint: 'For example https://login.microsoftonline.com/<tenant-id>/v2.0',
+      clientId: 'Client ID',
+      clientSecret: 'Client secret',
+      clientSecretKeep: 'Leave empty to keep the stored secret.',
+      domain: 'Only e-mail addresses in this domain',
+      domainHint: 'For example kantoor.nl. Empty: any domain.',
+      trustMfa: "Trust the identity provider's two-step verification",
+      trustMfaHint:
+        'Administrators and coordinators then skip Klachtwijzer\'s own code, but only when the provider reports a two-step sign-in (amr "mfa" or the acr below).',
+      mfaAcr: 'acr value for two-step verification',
+      mfaAcrHint: 'Optional, when your provider reports it this way (Keycloak, for example).',
+      redirectUri: 'Redirect URI to register at the provider',
+      save: 'Save',
+      test: 'Test provider',
+      notConfigured: 'Not set up yet: everyone signs in with e-mail and password.',
+    },
+  },
 };

@@ -1075,6 +1075,50 @@ export const nl = {
     causeIs: (cause: string) => `Oorzaak: ${cause}`,
     ledBy: 'Naar aanleiding van:',
   },
+  sso: {
+    or: 'of',
+    button: 'Inloggen met uw organisatie-account (SSO)',
+    buttonHint: 'U gaat naar de inlogpagina van uw organisatie en komt daarna hier terug.',
+    errors: {
+      sso_unavailable:
+        'Deze organisatie meldt niet aan via een organisatie-account. Gebruik e-mail en wachtwoord.',
+      sso_failed:
+        'Aanmelden via uw organisatie-account is niet gelukt of verlopen. Probeer het opnieuw vanaf deze pagina.',
+      sso_cancelled: 'Het aanmelden bij uw organisatie is afgebroken.',
+      sso_email_unverified:
+        'Uw organisatie-account geeft geen bevestigd e-mailadres door. Vraag uw beheerder om hulp.',
+      sso_domain_not_allowed:
+        'Het e-mailadres van uw organisatie-account hoort niet bij het domein dat hier is toegestaan.',
+      sso_unknown_account:
+        'Er is bij deze organisatie geen account met het e-mailadres van uw organisatie-account. Vraag de beheerder u uit te nodigen.',
+      sso_account_unavailable:
+        'Uw account is uitgeschakeld of tijdelijk geblokkeerd. Vraag de beheerder om hulp.',
+      sso_identity_mismatch:
+        'Dit account is al gekoppeld aan een ander organisatie-account. Vraag de beheerder om hulp.',
+    },
+    settings: {
+      title: 'Inloggen met het organisatie-account (SSO)',
+      intro:
+        'Medewerkers melden zich aan via de identiteitsprovider van uw kantoor (OpenID Connect, bijvoorbeeld Microsoft Entra ID, Google Workspace of Keycloak). Alleen bestaande accounts kunnen zo inloggen; nodig nieuwe medewerkers eerst uit.',
+      enabled: 'Aanmelden via het organisatie-account aanzetten',
+      issuer: 'Adres van de identiteitsprovider (issuer)',
+      issuerHint: 'Bijvoorbeeld https://login.microsoftonline.com/<tenant-id>/v2.0',
+      clientId: 'Client-ID',
+      clientSecret: 'Client-secret',
+      clientSecretKeep: 'Laat leeg om het opgeslagen secret te houden.',
+      domain: 'Alleen e-mailadressen van dit domein',
+      domainHint: 'Bijvoorbeeld kantoor.nl. Leeg: elk domein.',
+      trustMfa: 'De tweestapsverificatie van de identiteitsprovider vertrouwen',
+      trustMfaHint:
+        'Beheerders en coördinatoren slaan dan de eigen code van Klachtwijzer over, maar alleen als de provider meldt dat er in twee stappen is aangemeld (amr "mfa" of het acr hieronder).',
+      mfaAcr: 'acr-waarde voor tweestapsverificatie',
+      mfaAcrHint: 'Optioneel, als uw provider dit zo meldt (bijvoorbeeld bij Keycloak).',
+      redirectUri: 'Redirect-URI om bij de provider te registreren',
+      save: 'Opslaan',
+      test: 'Provider testen',
+      notConfigured: 'Nog niet ingesteld: iedereen meldt zich aan met e-mail en wachtwoord.',
+    },
+  },
 };
 
 export type Messages = typeof nl;

@@ -3,6 +3,7 @@ import { rememberedOrganisation, signInWithPassword, type LoginStep } from '../.
 import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { explainSignInError } from './explain-sign-in-error.ts';
+import { SsoButton } from './sso-button.tsx';
 
 /** Step one: organisation, e-mail address and password. */
 export function CredentialsForm({ onStep }: { onStep: (step: LoginStep, password: string) => void }) {
@@ -77,6 +78,7 @@ export function CredentialsForm({ onStep }: { onStep: (step: LoginStep, password
       <button type="submit" className="button button-primary button-block" disabled={busy}>
         {busy ? t.login.submitting : t.login.submit}
       </button>
+      <SsoButton organisation={organisation} />
     </form>
   );
 }

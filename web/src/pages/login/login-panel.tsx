@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { LoginStep } from '../../api/auth.ts';
+import { takeSsoError } from '../../api/single-sign-on.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useSession, type PendingStep } from '../../session/session-context.tsx';
 import { CredentialsForm } from './credentials-form.tsx';
@@ -23,7 +24,11 @@ export function LoginPanel({
   const [stage, setStage] = useState<Stage>(pendingStep ?? (passwordLogin ? 'credentials' : 'token'));
   // Kept only between the first two steps, to fill in "current password" when a new one is due.
   const [typedPassword, setTypedPassword] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // Back from the identity provider with a refusal: say why, in the reader's language.
+  const [message, setMessage] = useState<string | null>(() => {
+    const code = takeSsoError();
+    return code ? t.sso.errors[code] : null;
+  });
 
   const follow = async (step: LoginStep) => {
     setMessage(null);

@@ -1,6 +1,8 @@
 import { Link } from '../../components/link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { mayAct } from '../../api/auth.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { useSession } from '../../session/session-context.tsx';
 import { AutoAcknowledgmentSettings } from './auto-acknowledgment-settings.tsx';
 import { KifidSettings } from './kifid-settings.tsx';
 import { LetterTemplatesSettings } from './letter-templates-settings.tsx';
@@ -8,6 +10,7 @@ import { MailSettings } from './mail-settings.tsx';
 import { OrganisationSettings } from './organisation-settings.tsx';
 import { ProcedureSettingsSection } from './procedure-settings-section.tsx';
 import { RetentionSettings } from './retention-settings.tsx';
+import { SsoSettingsSection } from './sso-settings.tsx';
 import { UsersSettings } from './users-settings.tsx';
 
 const TABS = ['organisation', 'kifid', 'procedure', 'mail', 'users', 'letters', 'privacy'] as const;
@@ -15,6 +18,7 @@ type Tab = (typeof TABS)[number];
 
 export function SettingsPage({ tab }: { tab: string | undefined }) {
   const { t } = useI18n();
+  const { session } = useSession();
   const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'organisation';
   return (
     <>
@@ -35,7 +39,12 @@ export function SettingsPage({ tab }: { tab: string | undefined }) {
       {current === 'kifid' ? <KifidSettings /> : null}
       {current === 'procedure' ? <ProcedureSettingsSection /> : null}
       {current === 'mail' ? <MailSettings /> : null}
-      {current === 'users' ? <UsersSettings /> : null}
+      {current === 'users' ? (
+        <>
+          <UsersSettings />
+          {mayAct(session, 'admin') ? <SsoSettingsSection /> : null}
+        </>
+      ) : null}
       {current === 'letters' ? (
         <>
           <AutoAcknowledgmentSettings />
