@@ -126,7 +126,7 @@ export function rememberedOrganisation(): string {
   }
 }
 
-function rememberOrganisation(slug: string): void {
+export function rememberOrganisation(slug: string): void {
   try {
     localStorage.setItem(ORGANISATION_KEY, slug);
   } catch {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { rememberOrganisation } from '../../api/auth.ts';
 import { ssoOffered, ssoStartUrl } from '../../api/single-sign-on.ts';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 
@@ -23,12 +24,17 @@ export function SsoButton({ organisation }: { organisation: string }) {
     };
   }, [organisation]);
   if (offered === null || offered !== organisation.trim().toLowerCase()) return null;
+  // Remembered on the way out, so the field is filled in again when the provider sends the browser back.
   return (
     <div className="login-sso">
       <p className="login-or" aria-hidden="true">
         {t.sso.or}
       </p>
-      <a className="button button-secondary button-block" href={ssoStartUrl(offered)}>
+      <a
+        className="button button-secondary button-block"
+        href={ssoStartUrl(offered)}
+        onClick={() => rememberOrganisation(offered)}
+      >
         {t.sso.button}
       </a>
       <p className="muted small">{t.sso.buttonHint}</p>

@@ -65,7 +65,7 @@ function SsoForm({ document: initial }: { document: SsoSettingsDocument }) {
   return (
     <>
       {document.settings === null ? <p className="notice notice-info">{s.notConfigured}</p> : null}
-      <div className="field">
+      <div className="field sso-redirect">
         <span className="field-label">{s.redirectUri}</span>
         <code className="sso-redirect-uri">{document.redirectUri}</code>
       </div>
@@ -104,6 +104,13 @@ function SsoForm({ document: initial }: { document: SsoSettingsDocument }) {
             onChange={change}
             optional={t.app.optional}
           />
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" checked={trustIdpMfa} onChange={(e) => setTrustIdpMfa(e.target.checked)} />
+          {s.trustMfa}
+        </label>
+        <p className="muted small sso-trust-hint">{s.trustMfaHint}</p>
+        <div className="form-grid">
           <TextInput
             name="mfaAcr"
             label={s.mfaAcr}
@@ -113,11 +120,6 @@ function SsoForm({ document: initial }: { document: SsoSettingsDocument }) {
             optional={t.app.optional}
           />
         </div>
-        <label className="checkbox">
-          <input type="checkbox" checked={trustIdpMfa} onChange={(e) => setTrustIdpMfa(e.target.checked)} />
-          {s.trustMfa}
-        </label>
-        <p className="muted small">{s.trustMfaHint}</p>
         <div className="form-actions">
           <button type="submit" className="button button-primary" disabled={submission.busy}>
             {s.save}

@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.ts';
+import type { Role } from '../../src/db/schema.ts';
+import { withTenant } from '../../src/db/tenant.ts';
+import { hasWebAppBuild } from '../../src/http/web-app.routes.ts';
+import { newId } from '../../src/ids.ts';
+import { insertUser } from '../../src/users/user.repository.ts';
+import { axeViolations, launchChromium } from '../support/browser.ts';
+import { createTestOrganisation, type TestOrganisation } from '../support/factories.ts';
+import { buildIdentityApp, CHEAP_HASHING } from '../support/identity.ts';
+import { startTestOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
+import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
+
+/**
+ * Single sign-on in a real browser: the staff app on http://localhost, the identity provider on
+ * http://127.0.0.1 — another site, so the SameSite=Lax binding cookie has to survive a real
+ * cross-site redirect back. The login screen with its SSO button, a refusal and the settings
+ * screen are checked with axe-core and photographed for review.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts/single-sign-on');
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let idp: TestOidcProvider;
+let org: TestOrganisation;
+let browser: Browser;
+let baseUrl: string;
+const cspViolations: string[] = [];
+
+async function addUser(email: string, roles: Role[]): Promise<void> {
+  await withTenant(database.handle.db, org.id, (tx) =>
+    insertUser(tx, {
+      organisation_id: org.id,
+      id: newId(),
+      email,
+      display_name: email.split('@')[0]!,
+      roles,
+      password_hash: null,
+      must_change_password: false,
+      disabled_at: null,
+      created_at: new Date(),
+    }),
+  );
+}
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      cspViolations.push(message.text());
+  });
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+async function toSsoButton(page: Page): Promise<void> {
+  await page.goto(`${baseUrl}/app/`);
+  await page.getByLabel('Organisatie').fill(org.slug);
+  await page.getByRole('link', { name: 'Inloggen met uw organisatie-account (SSO)' }).waitFor();
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  if (!hasWebAppBuild()) {
+    const { build } = await import('vite');
+    await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  }
+  database = await openTestDatabase('pglite');
+  idp = await startTestOidcProvider();
+  const clock = fixedClock(new Date());
+  org = await createTestOrganisation(database.handle.db, clock);
+  await addUser('bea@kantoor.nl', ['handler']);
+  await addUser('ada@kantoor.nl', ['admin', 'coordinator']);
+  ({ app } = await buildIdentityApp(
+    database.handle.db,
+    { now: () => new Date() },
+    { passwordHashing: CHEAP_HASHING },
+  ));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://localhost:${(app.server.address() as AddressInfo).port}`;
+  const configured = await fetch(`${baseUrl}/api/v1/organisation/sso`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${org.admin.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      enabled: true,
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      allowedEmailDomain: 'kantoor.nl',
+      trustIdpMfa: true,
+      mfaAcr: null,
+    }),
+  });
+  if (!configured.ok) throw new Error(await configured.text());
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await idp?.close();
+  await database?.close();
+});
+
+describe('single sign-on in the browser', () => {
+  it('shows the SSO button for the organisation and signs a handler in through the provider', async () => {
+    idp.user = { sub: 'sub-bea', email: 'bea@kantoor.nl', email_verified: true };
+    const page = await freshPage();
+    await toSsoButton(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'login-with-sso.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Inloggen met uw organisatie-account (SSO)' }).click();
+    await page.locator('aside.sidebar').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/');
+    const session = await page.evaluate(() =>
+      fetch('/api/v1/auth/session').then(
+        (r) => r.json() as Promise<{ step: string; user: { email: string } }>,
+      ),
+    );
+    expect(session).toMatchObject({ step: 'active', user: { email: 'bea@kantoor.nl' } });
+    await page.context().close();
+  });
+
+  it('explains a refusal on the login screen', async () => {
+    idp.user = { sub: 'sub-nobody', email: 'niemand@kantoor.nl', email_verified: true };
+    const page = await freshPage();
+    await toSsoButton(page);
+    await page.getByRole('link', { name: 'Inloggen met uw organisatie-account (SSO)' }).click();
+    await page.getByRole('alert').filter({ hasText: 'geen account met het e-mailadres' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+    // The organisation is filled in again, so trying once more is one click.
+    expect(await page.getByLabel('Organisatie').inputValue()).toBe(org.slug);
+    await page.getByRole('link', { name: 'Inloggen met uw organisatie-account (SSO)' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'login-sso-refused.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('lets an administrator whose provider vouches for MFA in, and shows the settings screen', async () => {
+    idp.user = { sub: 'sub-ada', email: 'ada@kantoor.nl', email_verified: true, amr: ['pwd', 'mfa'] };
+    const page = await freshPage();
+    await toSsoButton(page);
+    await page.getByRole('link', { name: 'Inloggen met uw organisatie-account (SSO)' }).click();
+    await page.locator('aside.sidebar').waitFor();
+    await page.goto(`${baseUrl}/app/settings/users`);
+    const section = page.locator('section[aria-labelledby="sso-title"]');
+    await section.getByText(`${baseUrl}/api/v1/auth/sso/${org.slug}/callback`).waitFor();
+    expect(await section.getByLabel('Client-ID').inputValue()).toBe(idp.clientId);
+    await section.getByRole('button', { name: 'Provider testen' }).click();
+    await section.getByText('is gevonden en bruikbaar').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await section.screenshot({ path: path.join(ARTIFACTS, 'settings-sso.png') });
+    expect(cspViolations).toEqual([]);
+    await page.context().close();
+  });
+});
