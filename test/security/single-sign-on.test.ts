@@ -259,6 +259,27 @@ describe.each(databaseKinds())('OpenID Connect single sign-on on %s', (kind) => 
     );
   });
 
+  it('starts only from this application, not when another site sends the browser', async () => {
+    for (const site of ['cross-site', 'same-site']) {
+      const started = await app.inject({
+        method: 'GET',
+        url: `/api/v1/auth/sso/${orgA.slug}/start`,
+        headers: { 'sec-fetch-site': site },
+      });
+      expect({ status: started.statusCode, location: started.headers.location }).toEqual({
+        status: 302,
+        location: '/app/?sso_error=sso_failed',
+      });
+      expect(cookieOf(started, 'kw_sso')).toBeUndefined();
+    }
+    const clicked = await app.inject({
+      method: 'GET',
+      url: `/api/v1/auth/sso/${orgA.slug}/start`,
+      headers: { 'sec-fetch-site': 'same-origin' },
+    });
+    expect(clicked.headers.location).toMatch(new RegExp(`^${idp.issuer}/authorize\\?`));
+  });
+
   it('refuses a tampered state, a callback in another browser and a request older than ten minutes', async () => {
     as({ sub: 'sub-bea', email: 'bea@kantoor-a.nl', email_verified: true });
     const first = await start();

@@ -65,6 +65,12 @@ export function registerSsoRoutes(app: FastifyInstance, deps: SsoRouteDeps): voi
     },
     async (request, reply) => {
       const slug = request.params.organisation.trim().toLowerCase();
+      // Only a click in this application (or an address typed by hand) starts a sign-in: another
+      // site must not be able to send the browser through a silent provider sign-in into a session
+      // here (ASVS 7.6.2). Browsers without Fetch Metadata send no such header and are let through.
+      const site = request.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin' && site !== 'none')
+        return reply.redirect(refusalLocation('sso_failed'), 302);
       try {
         const started = await startSsoLogin(deps.sso, {
           organisation: slug,
