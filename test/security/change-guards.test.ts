@@ -78,7 +78,7 @@ describe.each(databaseKinds())('change guards on %s', (kind) => {
     expect(problems).toEqual([]);
   });
 
-  it('lets the auditor read everything but the administrator’s users, invitations, mail and mailbox settings', async () => {
+  it('lets the auditor read everything but the administrator’s users, invitations, mail, mailbox and sign-on settings', async () => {
     const problems: string[] = [];
     const refused: string[] = [];
     for (const route of byAccess('staff', 'own').filter((r) => r.method === 'GET')) {
@@ -100,6 +100,7 @@ describe.each(databaseKinds())('change guards on %s', (kind) => {
       'GET /api/v1/invitations',
       'GET /api/v1/mailboxes',
       'GET /api/v1/organisation/smtp',
+      'GET /api/v1/organisation/sso',
       'GET /api/v1/users/:id/security',
     ]);
   });
