@@ -7,6 +7,7 @@ import type { Role } from '../../src/db/schema.ts';
 import { withTenant } from '../../src/db/tenant.ts';
 import { newId } from '../../src/ids.ts';
 import { insertUser } from '../../src/users/user.repository.ts';
+import { MAX_OPEN_SSO_REQUESTS } from '../../src/auth/sso/sso.repository.ts';
 import { createTestOrganisation, type TestOrganisation } from '../support/factories.ts';
 import { buildIdentityApp, CHEAP_HASHING, setCookies } from '../support/identity.ts';
 import { startTestOidcProvider, type ProviderUser, type TestOidcProvider } from '../support/oidc-provider.ts';
@@ -278,6 +279,45 @@ describe.each(databaseKinds())('OpenID Connect single sign-on on %s', (kind) => 
       headers: { 'sec-fetch-site': 'same-origin' },
     });
     expect(clicked.headers.location).toMatch(new RegExp(`^${idp.issuer}/authorize\\?`));
+  });
+
+  it('keeps at most a thousand sign-ins under way per organisation', async () => {
+    const later = new Date(clock.now().getTime() + 5 * 60_000);
+    await withTenant(database.handle.db, orgA.id, (tx) =>
+      tx
+        .insertInto('sso_requests')
+        .values(
+          Array.from({ length: MAX_OPEN_SSO_REQUESTS }, (_, index) => ({
+            organisation_id: orgA.id,
+            id: newId(),
+            state_sha256: index.toString(16).padStart(64, '0'),
+            browser_sha256: 'a'.repeat(64),
+            nonce: 'flood',
+            code_verifier_encrypted: 'v1.flood',
+            issuer: idp.issuer,
+            redirect_uri: 'http://localhost/flood',
+            created_at: clock.now(),
+            expires_at: later,
+          })),
+        )
+        .execute(),
+    );
+    try {
+      const flooded = await start();
+      expect({ location: flooded.started.headers.location, binding: flooded.binding }).toEqual({
+        location: '/app/?sso_error=sso_failed',
+        binding: undefined,
+      });
+    } finally {
+      await withTenant(database.handle.db, orgA.id, (tx) =>
+        tx
+          .deleteFrom('sso_requests')
+          .where('organisation_id', '=', orgA.id)
+          .where('nonce', '=', 'flood')
+          .execute(),
+      );
+    }
+    expect((await start()).started.headers.location).toMatch(/\/authorize\?/);
   });
 
   it('refuses a tampered state, a callback in another browser and a request older than ten minutes', async () => {

@@ -80,7 +80,7 @@ export async function startSsoLogin(
   const verifier = oidc.randomPKCECodeVerifier();
   const browserSecret = randomBytes(32).toString('base64url');
   const now = deps.clock.now();
-  await withTenant(deps.db, organisationId, (tx) =>
+  const stored = await withTenant(deps.db, organisationId, (tx) =>
     insertSsoRequest(
       tx,
       {
@@ -98,6 +98,7 @@ export async function startSsoLogin(
       now,
     ),
   );
+  if (!stored) throw new SsoRefusal('sso_failed', 'too_many_open_requests');
   const authorizationUrl = oidc.buildAuthorizationUrl(config, {
     redirect_uri: input.redirectUri,
     scope: 'openid email profile',

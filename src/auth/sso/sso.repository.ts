@@ -5,14 +5,34 @@ import type { Tx } from '../../db/tenant.ts';
 export type SsoRequestRow = Selectable<SsoRequestsTable>;
 export type UserIdentityRow = Selectable<UserIdentitiesTable>;
 
-/** A new request; the organisation's requests older than their ten minutes go at the same time. */
-export async function insertSsoRequest(tx: Tx, row: Insertable<SsoRequestsTable>, now: Date): Promise<void> {
+/**
+ * Starting is open to anyone, so the requests under way are capped per organisation: a flood of
+ * starts fills at most this many rows, and every one of them is gone ten minutes later.
+ */
+export const MAX_OPEN_SSO_REQUESTS = 1000;
+
+/**
+ * A new request; the organisation's requests older than their ten minutes go at the same time.
+ * False when the cap is reached (nothing stored).
+ */
+export async function insertSsoRequest(
+  tx: Tx,
+  row: Insertable<SsoRequestsTable>,
+  now: Date,
+): Promise<boolean> {
   await tx
     .deleteFrom('sso_requests')
     .where('organisation_id', '=', row.organisation_id)
     .where('expires_at', '<=', now)
     .execute();
+  const open = await tx
+    .selectFrom('sso_requests')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .where('organisation_id', '=', row.organisation_id)
+    .executeTakeFirstOrThrow();
+  if (Number(open.count) >= MAX_OPEN_SSO_REQUESTS) return false;
   await tx.insertInto('sso_requests').values(row).execute();
+  return true;
 }
 
 /**
