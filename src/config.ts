@@ -138,7 +138,7 @@ export const SETTINGS = [
     key: 'publicBaseUrl',
     defaultText: 'http://localhost:3000',
     description:
-      'The address complainants and staff reach the product at; the personal portal link in the acknowledgment is built from it.',
+      'The address complainants and staff reach the product at; the personal portal link in the acknowledgment and the single sign-on redirect URI are built from it.',
     parse: (raw) => {
       const value = raw?.trim() ? raw.trim() : 'http://localhost:3000';
       try {
