@@ -17,7 +17,7 @@ import { addError, type ErrorTarget, type FieldErrors } from './form-values.ts';
 import { renderMessagePage } from './pages/message-page.ts';
 import { submitPublicComplaint } from './public-form.service.ts';
 import { readSubmission } from './read-submission.ts';
-import { takeHits, type LimitCheck } from './rate-limiter.ts';
+import { takeHits, type LimitCheck } from '../http/rate-limit/rate-limiter.ts';
 import { valuesFromSubmission } from './validate-form.ts';
 
 /** Where the complaint service's field paths show on the form. */
@@ -74,7 +74,7 @@ export async function sendStep(context: FlowContext, request: FastifyRequest): P
   if (!draft.powVerified)
     checks.push({ limiter: runtime.limits.complaintsWithoutPowPerAddress, key: clientKey });
   if (email !== '') checks.push({ limiter: runtime.limits.complaintsPerEmail, key: email });
-  const wait = takeHits(checks, receivedAt);
+  const wait = await takeHits(checks, receivedAt);
   if (wait > 0) return tooManyWithForm(context, wait, { token, formId, values, draft });
 
   // Set before the first await, so a concurrent second click finds it.
