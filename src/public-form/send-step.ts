@@ -77,18 +77,21 @@ export async function sendStep(context: FlowContext, request: FastifyRequest): P
   const wait = await takeHits(checks, receivedAt);
   if (wait > 0) return tooManyWithForm(context, wait, { token, formId, values, draft });
 
-  // Set before the first await, so a concurrent second click finds it.
+  // Set before the first await, so a concurrent second click finds it. Another process that sends
+  // the same form meanwhile is kept apart by the form id's idempotency key (public-form.service.ts).
   const registration = submitPublicComplaint(
     { db: context.db, clock, attachmentLimits: runtime.attachmentLimits },
     context.organisation.id,
+    formId,
     values,
     draft.files,
     receivedAt,
-  );
+  ).then((outcome) => (outcome.kind === 'in_progress' ? null : outcome.reference));
   draft.submission = registration;
   try {
     const reference = await registration;
-    runtime.drafts.markSent(draft, reference, clock.now());
+    if (reference === null) draft.submission = null;
+    else runtime.drafts.markSent(draft, reference, clock.now());
     return confirmationRedirect(context, reference);
   } catch (error) {
     draft.submission = null;
@@ -102,7 +105,10 @@ export async function sendStep(context: FlowContext, request: FastifyRequest): P
   }
 }
 
-async function confirmationAfter(context: FlowContext, registration: Promise<string>): Promise<Outcome> {
+async function confirmationAfter(
+  context: FlowContext,
+  registration: Promise<string | null>,
+): Promise<Outcome> {
   try {
     return confirmationRedirect(context, await registration);
   } catch {
