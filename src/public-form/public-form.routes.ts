@@ -161,6 +161,10 @@ function registerRoutes(scope: FastifyInstance, deps: PublicFormDeps, runtime: P
       received += chunk.length;
       if (received > ceiling) request.raw.destroy();
     });
+    // A 'data' listener sets the stream flowing: without this pause, whatever arrives while the
+    // handler awaits the database (organisation, rate limits) would be counted here and then lost to
+    // the form parser, which pipes (and so resumes) the stream when it starts reading.
+    request.raw.pause();
     return undefined;
   };
 
