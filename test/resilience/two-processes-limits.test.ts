@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ATTEMPT_LIMITS } from '../../src/auth/attempt-limits.ts';
 import { openPostgres } from '../../src/db/database.ts';
 import { challengeOf, inputValue, multipartBody, solvePow } from '../support/public-form-client.ts';
@@ -32,7 +32,7 @@ describe.runIf(databaseKinds().includes('postgres'))('limits shared by two app p
     if (url) await dropPostgresDatabase(url);
   });
 
-  it('starts two processes on one database and one secret', { timeout: 120_000 }, async () => {
+  beforeAll(async () => {
     url = await createPostgresDatabase();
     const env = {
       DATABASE_URL: url,
@@ -100,8 +100,8 @@ describe.runIf(databaseKinds().includes('postgres'))('limits shared by two app p
         consent: 'yes',
       };
       // As a browser posts it: multipart form data (sent as text: every field here is text).
-      const post = async (server: ServerProcess, path: string, fields: Record<string, string>) => {
-        const multipart = multipartBody(fields);
+      const post = async (server: ServerProcess, path: string, parts: Record<string, string>) => {
+        const multipart = multipartBody(parts);
         return fetch(`${server.url}/klacht/demo/${path}`, {
           method: 'POST',
           headers: { 'content-type': multipart.contentType },
