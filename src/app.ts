@@ -19,6 +19,7 @@ import type { Database } from './db/schema.ts';
 import { registerDossierRoutes } from './dossier/dossier.routes.ts';
 import { registerExportRoutes } from './exports/export.routes.ts';
 import { installAuthentication } from './http/authentication.ts';
+import { createRateLimitStore } from './http/rate-limit/rate-limit-store.ts';
 import { createClientInfoReader } from './http/client-info.ts';
 import { ProblemSchema } from './http/common-schemas.ts';
 import { registerHealthRoutes, type ReadinessProbe } from './http/health.routes.ts';
@@ -110,6 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const cookies = createSessionCookies(deps.config.cookieSecure ?? 'auto');
   const clientInfo = createClientInfoReader(deps.config.trustedProxies ?? []);
+  // Every limit of the app counts in the database, so all processes on it count together.
+  const rateLimits = createRateLimitStore(deps.db, deps.secrets?.rateLimitKey);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;
@@ -185,8 +188,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   };
   registerProcedureRoutes(app, procedureDeps);
   registerIntakeRoutes(app, deps);
-  registerPublicFormRoutes(app, deps);
-  registerPortalRoutes(app, deps);
+  registerPublicFormRoutes(app, { ...deps, rateLimits });
+  registerPortalRoutes(app, { ...deps, rateLimits });
   registerExportRoutes(app, deps);
   registerCancellationLetterRoutes(app, deps);
   registerHearingStatementRoutes(app, deps);
@@ -208,7 +211,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       clock: deps.clock,
       secrets: deps.secrets,
       passwords: createPasswordHasher(deps.identity?.passwordHashing),
-      limits: createAttemptLimits(deps.identity?.attemptLimits),
+      limits: createAttemptLimits(rateLimits, deps.identity?.attemptLimits),
       ...(deps.identity?.resetLinkSink ? { resetLinkSink: deps.identity.resetLinkSink } : {}),
     };
     registerAuthRoutes(app, { identity, cookies, clientInfo });

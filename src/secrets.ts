@@ -13,6 +13,8 @@ export interface Secrets {
   storedSecretKey: Buffer;
   /** The AFM klachtenuitvraag's anonymous complaint codes: changing SECRET_KEY changes every code. */
   afmCodeKey: Buffer;
+  /** Hashes the keys rate limits count on (addresses, e-mail addresses) before they are stored. */
+  rateLimitKey: Buffer;
 }
 
 function masterFrom(value: string): Buffer {
@@ -47,6 +49,7 @@ export function deriveSecrets(master: Buffer): Secrets {
     formKey: derive('form v1'),
     storedSecretKey: derive('stored secrets v1'),
     afmCodeKey: derive('afm complaint code v1'),
+    rateLimitKey: derive('rate limit v1'),
   };
 }
 

@@ -1,11 +1,12 @@
-import { rateLimitKey } from '../public-form/client-address.ts';
-import { SlidingWindowLimiter, type RateLimitRule } from '../public-form/rate-limiter.ts';
+import { rateLimitKey } from '../http/client-address.ts';
+import type { RateLimitStore } from '../http/rate-limit/rate-limit-store.ts';
+import { SlidingWindowLimiter, type RateLimitRule } from '../http/rate-limit/rate-limiter.ts';
 
 /**
  * Limits per client address (ASVS 6.3.1), on top of the per-account lockout: one address guessing
- * across many accounts (password spraying) is slowed without locking anybody out. Kept in this
- * process's memory, so each process of a load-balanced installation counts on its own; the
- * per-account lockout lives in the database and holds across processes. IPv6 counts per /64.
+ * across many accounts (password spraying) is slowed without locking anybody out. Counted in the
+ * database, so all processes of a load-balanced installation count together, across organisations
+ * (the address is the same attacker whichever firm's accounts it tries). IPv6 counts per /64.
  */
 export interface AttemptLimitRules {
   /** Failed sign-in steps (password or second factor) from one address. */
@@ -31,12 +32,15 @@ export interface AttemptLimits {
   failedLinks: SlidingWindowLimiter;
 }
 
-export function createAttemptLimits(rules: Partial<AttemptLimitRules> = {}): AttemptLimits {
+export function createAttemptLimits(
+  store: RateLimitStore,
+  rules: Partial<AttemptLimitRules> = {},
+): AttemptLimits {
   const merged = { ...DEFAULT_ATTEMPT_LIMITS, ...rules };
   return {
-    failedSignIns: new SlidingWindowLimiter(merged.failedSignIns),
-    resetRequests: new SlidingWindowLimiter(merged.resetRequests),
-    failedLinks: new SlidingWindowLimiter(merged.failedLinks),
+    failedSignIns: new SlidingWindowLimiter(store, 'auth.failedSignIns', merged.failedSignIns),
+    resetRequests: new SlidingWindowLimiter(store, 'auth.resetRequests', merged.resetRequests),
+    failedLinks: new SlidingWindowLimiter(store, 'auth.failedLinks', merged.failedLinks),
   };
 }
 

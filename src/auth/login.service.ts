@@ -45,7 +45,7 @@ function lockedState(user: UserRow) {
 export async function login(deps: IdentityDeps, input: LoginInput): Promise<StartedSession> {
   const now = deps.clock.now();
   const key = addressKey(input.client.address);
-  const wait = deps.limits.failedSignIns.retryAfterMs(key, now);
+  const wait = await deps.limits.failedSignIns.retryAfterMs(key, now);
   if (wait > 0) throw tooManyAttempts(wait);
 
   await discardSessionToken(deps.db, input.previousSessionToken);
@@ -121,7 +121,7 @@ export async function login(deps: IdentityDeps, input: LoginInput): Promise<Star
       });
 
   if (!outcome.ok) {
-    deps.limits.failedSignIns.record(key, now);
+    await deps.limits.failedSignIns.record(key, now);
     throw signInFailed();
   }
   return outcome.session;
@@ -140,7 +140,7 @@ export async function completeSecondFactor(
   if (session.stage !== 'totp') throw stepNotExpected();
   const now = deps.clock.now();
   const key = addressKey(input.client.address);
-  const wait = deps.limits.failedSignIns.retryAfterMs(key, now);
+  const wait = await deps.limits.failedSignIns.retryAfterMs(key, now);
   if (wait > 0) throw tooManyAttempts(wait);
   const code = input.code.replaceAll(/\s/g, '');
 
@@ -223,7 +223,7 @@ export async function completeSecondFactor(
   );
 
   if (!outcome.ok) {
-    deps.limits.failedSignIns.record(key, now);
+    await deps.limits.failedSignIns.record(key, now);
     throw outcome.locked ? signInFailed() : secondFactorFailed();
   }
   return outcome.session;

@@ -32,10 +32,10 @@ export async function setPasswordThroughLink(
 ): Promise<PasswordSetThroughLink> {
   const now = deps.clock.now();
   const key = addressKey(input.client.address);
-  const wait = deps.limits.failedLinks.retryAfterMs(key, now);
+  const wait = await deps.limits.failedLinks.retryAfterMs(key, now);
   if (wait > 0) throw tooManyAttempts(wait);
-  const refuse = (): never => {
-    deps.limits.failedLinks.record(key, now);
+  const refuse = async (): Promise<never> => {
+    await deps.limits.failedLinks.record(key, now);
     throw linkInvalid();
   };
 

@@ -33,7 +33,7 @@ export async function changePassword(
   if (session.stage !== 'active' && session.stage !== 'change_password') throw stepNotExpected();
   const now = deps.clock.now();
   const key = addressKey(input.client.address);
-  const wait = deps.limits.failedSignIns.retryAfterMs(key, now);
+  const wait = await deps.limits.failedSignIns.retryAfterMs(key, now);
   if (wait > 0) throw tooManyAttempts(wait);
 
   const { user, organisation } = await withTenant(deps.db, session.organisationId, async (tx) => ({
@@ -54,7 +54,7 @@ export async function changePassword(
         });
       }
     });
-    deps.limits.failedSignIns.record(key, now);
+    await deps.limits.failedSignIns.record(key, now);
     throw new ValidationError(
       'Het huidige wachtwoord klopt niet.',
       [{ field: '/currentPassword', message: 'Het huidige wachtwoord klopt niet.' }],
@@ -132,9 +132,8 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const now = deps.clock.now();
   const key = addressKey(input.client.address);
-  const wait = deps.limits.resetRequests.retryAfterMs(key, now);
+  const wait = await deps.limits.resetRequests.takeOrWait(key, now);
   if (wait > 0) throw tooManyAttempts(wait);
-  deps.limits.resetRequests.record(key, now);
 
   const slug = input.organisation.trim().toLowerCase();
   const email = input.email.trim().toLowerCase();

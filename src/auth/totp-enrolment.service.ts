@@ -44,7 +44,7 @@ export async function beginTotpEnrolment(
   if (!user || !organisation) throw signInFailed();
   if (session.stage === 'active') {
     const key = addressKey(input.client.address);
-    const wait = deps.limits.failedSignIns.retryAfterMs(key, now);
+    const wait = await deps.limits.failedSignIns.retryAfterMs(key, now);
     if (wait > 0) throw tooManyAttempts(wait);
     if (!(await deps.passwords.verifyOrDummy(user.password_hash, input.password ?? ''))) {
       await withTenant(deps.db, session.organisationId, async (tx) => {
@@ -57,7 +57,7 @@ export async function beginTotpEnrolment(
           });
         }
       });
-      deps.limits.failedSignIns.record(key, now);
+      await deps.limits.failedSignIns.record(key, now);
       throw new ValidationError(
         'Het wachtwoord klopt niet.',
         [{ field: '/password', message: 'Vul uw huidige wachtwoord in.' }],

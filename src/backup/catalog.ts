@@ -4,8 +4,16 @@ import { orderByDependencies } from './dependency-order.ts';
 /**
  * Kysely keeps its own books; a restore rebuilds them by migrating, never by copying them. The search
  * index is derived: its triggers (migration 0014) write it again as the rows it indexes are restored.
+ * Rate-limit hits and used proofs-of-work last minutes to an hour and are hashed under the old
+ * installation's secret: a restored installation starts counting afresh.
  */
-const NOT_BACKED_UP = new Set(['kysely_migration', 'kysely_migration_lock', 'complaint_search']);
+const NOT_BACKED_UP = new Set([
+  'kysely_migration',
+  'kysely_migration_lock',
+  'complaint_search',
+  'rate_limit_hits',
+  'proof_of_work_uses',
+]);
 
 export interface TableShape {
   name: string;

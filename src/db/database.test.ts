@@ -10,6 +10,20 @@ import { MIGRATIONS } from './migrations/index.ts';
 import { readMigrationState } from './migrator.ts';
 import { withTenant } from './tenant.ts';
 
+/**
+ * Tables that are deliberately not per organisation: the tenant root, Kysely's books, the nightly
+ * check over all firms, and the installation's rate limits and used proofs-of-work (decision 0016).
+ * None of them is referenced by a tenant table.
+ */
+const INSTALLATION_WIDE = [
+  'organisations',
+  'kysely_migration',
+  'kysely_migration_lock',
+  'chain_verifications',
+  'rate_limit_hits',
+  'proof_of_work_uses',
+];
+
 describe.each(databaseKinds())('database on %s', (kind) => {
   let database: TestDatabase;
   let orgA: TestOrganisation;
@@ -41,7 +55,7 @@ describe.each(databaseKinds())('database on %s', (kind) => {
         ON kcu.constraint_name = tc.constraint_name AND kcu.table_schema = tc.table_schema
        AND kcu.ordinal_position = 1
       WHERE tc.table_schema = 'public' AND tc.constraint_type IN ('PRIMARY KEY', 'UNIQUE')
-        AND tc.table_name NOT IN ('organisations', 'kysely_migration', 'kysely_migration_lock', 'chain_verifications')`.execute(
+        AND tc.table_name NOT IN (${sql.join(INSTALLATION_WIDE.map((t) => sql.lit(t)))})`.execute(
       database.handle.db,
     );
     expect(keys.rows.length).toBeGreaterThan(10);
@@ -49,7 +63,7 @@ describe.each(databaseKinds())('database on %s', (kind) => {
     const indexes = await sql<{ indexname: string; indexdef: string }>`
       SELECT indexname, indexdef FROM pg_indexes
       WHERE schemaname = 'public' AND indexdef LIKE 'CREATE UNIQUE INDEX%'
-        AND tablename NOT IN ('organisations', 'kysely_migration', 'kysely_migration_lock', 'chain_verifications')`.execute(
+        AND tablename NOT IN (${sql.join(INSTALLATION_WIDE.map((t) => sql.lit(t)))})`.execute(
       database.handle.db,
     );
     expect(indexes.rows.filter((i) => !/\(organisation_id[,)]/.test(i.indexdef))).toEqual([]);

@@ -224,6 +224,22 @@ export interface ChainVerificationsTable {
   first_broken: ColumnType<unknown, string | null, never>;
 }
 
+/** Installation-wide (docs/decisions/0016): one row per rate limit and hashed key. */
+export interface RateLimitHitsTable {
+  scope: string;
+  key: Buffer;
+  hits: ColumnType<string[], string[], string[]>;
+  window_ms: number;
+  expires_at: Timestamp;
+}
+
+/** Installation-wide: each proof-of-work nonce counts once, for the form it was bound to. */
+export interface ProofOfWorkUsesTable {
+  nonce: string;
+  form_id: string;
+  expires_at: Timestamp;
+}
+
 export interface ProcedureVersionsTable {
   organisation_id: string;
   version: number;
@@ -683,6 +699,8 @@ export interface Database {
   documents: DocumentsTable;
   dossier_events: DossierEventsTable;
   chain_verifications: ChainVerificationsTable;
+  rate_limit_hits: RateLimitHitsTable;
+  proof_of_work_uses: ProofOfWorkUsesTable;
   procedure_versions: ProcedureVersionsTable;
   organisation_closing_days: OrganisationClosingDaysTable;
   information_requests: InformationRequestsTable;

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ClientInfo } from '../auth/identity-deps.ts';
-import { createClientAddressResolver } from '../public-form/client-address.ts';
+import { createClientAddressResolver } from './client-address.ts';
 
 /** The client's address for limits and security events, believing X-Forwarded-For only from TRUSTED_PROXIES. */
 export function createClientInfoReader(

@@ -48,6 +48,7 @@ describe.each(databaseKinds())('background jobs on %s', (kind) => {
     expect(schedules.map((s) => s.name).toSorted()).toEqual([
       'anonymise-dossiers',
       'poll-mailboxes',
+      'purge-expired-limits',
       'send-outbox',
       'settle-acknowledgments',
       'sweep-deadlines',

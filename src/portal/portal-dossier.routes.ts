@@ -139,7 +139,7 @@ export function registerPortalDossierRoutes(scope: FastifyInstance, runtime: Por
     const post = await readPortalPost(request, reply, runtime, context, { stage: 'active', files: true });
     if (!post) return reply;
     const now = runtime.services.clock.now();
-    const limited = limitOrPass(reply, runtime, context, postLimits(context, post.session), now);
+    const limited = await limitOrPass(reply, runtime, context, postLimits(context, post.session), now);
     if (limited) return limited;
     const text = firstField(post.submission, 'message');
     const limits = runtime.services.attachmentLimits;
@@ -202,7 +202,7 @@ export function registerPortalDossierRoutes(scope: FastifyInstance, runtime: Por
     const context = portalRequest(runtime, request);
     const post = await readPortalPost(request, reply, runtime, context, { stage: 'active', files: false });
     if (!post) return reply;
-    const limited = limitOrPass(
+    const limited = await limitOrPass(
       reply,
       runtime,
       context,

@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SafeHtml } from '../public-form/html.ts';
 import { chooseLanguage, type LanguageChoice } from '../public-form/language.ts';
 import { megabytes } from '../public-form/messages.ts';
-import { rateLimitKey } from '../public-form/client-address.ts';
-import { takeHits, type LimitCheck } from '../public-form/rate-limiter.ts';
+import { rateLimitKey } from '../http/client-address.ts';
+import { takeHits, type LimitCheck } from '../http/rate-limit/rate-limiter.ts';
 import { readSubmission, requestCeiling, type Submission } from '../public-form/read-submission.ts';
 import { resolvePortalSession, type PortalSession } from './portal-access.service.ts';
 import { portalCsrfMatches, portalCsrfToken, CSRF_FIELD } from './portal-csrf.ts';
@@ -79,14 +79,14 @@ export function sendPage(reply: FastifyReply, status: number, body: SafeHtml): F
 }
 
 /** The 429 page with Retry-After; `null` when every limit allows one more (and the hit is counted). */
-export function limitOrPass(
+export async function limitOrPass(
   reply: FastifyReply,
   runtime: PortalRuntime,
   context: PortalRequest,
   checks: readonly LimitCheck[],
   now: Date,
-): FastifyReply | null {
-  const wait = takeHits(checks, now);
+): Promise<FastifyReply | null> {
+  const wait = await takeHits(checks, now);
   if (wait === 0) return null;
   const seconds = Math.max(1, Math.ceil(wait / 1000));
   reply.header('retry-after', String(seconds));

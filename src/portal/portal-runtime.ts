@@ -5,8 +5,9 @@ import { DEFAULT_ATTACHMENT_LIMITS } from '../complaints/complaint.service.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { AttachmentLimits } from '../domain/attachment-policy.ts';
-import { createClientAddressResolver, type ClientAddressResolver } from '../public-form/client-address.ts';
-import { SlidingWindowLimiter } from '../public-form/rate-limiter.ts';
+import { createClientAddressResolver, type ClientAddressResolver } from '../http/client-address.ts';
+import type { RateLimitStore } from '../http/rate-limit/rate-limit-store.ts';
+import { SlidingWindowLimiter, type RateLimitRule } from '../http/rate-limit/rate-limiter.ts';
 import type { PortalContactDeps } from './portal-contact.service.ts';
 import { createPortalCookies, type PortalCookies } from './portal-cookie.ts';
 import { loadPortalAssets, type PortalAssets } from './portal-assets.ts';
@@ -22,15 +23,17 @@ export interface PortalDeps {
   config: PortalConfig;
   /** The installation's Message-ID key; without it the code mail is signed with a key of this process. */
   secrets?: { messageIdKey: Buffer };
+  /** Where the limits count (the database, shared by every process). */
+  rateLimits: RateLimitStore;
 }
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 
 /**
- * Limits kept in this process's memory, on top of the per-code and per-complaint limits the database
- * enforces for every process together (five guesses a code, three codes a complaint an hour). They
- * blunt one address trying many links or codes, and one link or complaint being hammered.
+ * Limits on top of the per-code and per-complaint limits kept with the codes (five guesses a code,
+ * three codes a complaint an hour). They blunt one address trying many links or codes, and one link
+ * or complaint being hammered; like those, they count in the database for every process together.
  */
 export interface PortalLimits {
   linkUsesPerAddress: SlidingWindowLimiter;
@@ -51,6 +54,8 @@ export interface PortalRuntime {
 }
 
 export function createPortalRuntime(deps: PortalDeps): PortalRuntime {
+  const limit = (scope: string, rule: RateLimitRule) =>
+    new SlidingWindowLimiter(deps.rateLimits, `portal.${scope}`, rule);
   const attachmentLimits: AttachmentLimits = {
     ...DEFAULT_ATTACHMENT_LIMITS,
     maxFileBytes: Math.min(DEFAULT_ATTACHMENT_LIMITS.maxFileBytes, deps.config.maxAttachmentBytes),
@@ -67,13 +72,13 @@ export function createPortalRuntime(deps: PortalDeps): PortalRuntime {
     clientAddress: createClientAddressResolver(deps.config.trustedProxies ?? []),
     assets: loadPortalAssets(),
     limits: {
-      linkUsesPerAddress: new SlidingWindowLimiter({ limit: 30, windowMs: 15 * MINUTE }),
-      linkUsesPerLink: new SlidingWindowLimiter({ limit: 10, windowMs: HOUR }),
-      codeRequestsPerAddress: new SlidingWindowLimiter({ limit: 10, windowMs: HOUR }),
-      codeChecksPerAddress: new SlidingWindowLimiter({ limit: 30, windowMs: HOUR }),
-      codeChecksPerComplaint: new SlidingWindowLimiter({ limit: 15, windowMs: HOUR }),
-      postsPerComplaint: new SlidingWindowLimiter({ limit: 30, windowMs: HOUR }),
-      postsPerAddress: new SlidingWindowLimiter({ limit: 60, windowMs: HOUR }),
+      linkUsesPerAddress: limit('linkUsesPerAddress', { limit: 30, windowMs: 15 * MINUTE }),
+      linkUsesPerLink: limit('linkUsesPerLink', { limit: 10, windowMs: HOUR }),
+      codeRequestsPerAddress: limit('codeRequestsPerAddress', { limit: 10, windowMs: HOUR }),
+      codeChecksPerAddress: limit('codeChecksPerAddress', { limit: 30, windowMs: HOUR }),
+      codeChecksPerComplaint: limit('codeChecksPerComplaint', { limit: 15, windowMs: HOUR }),
+      postsPerComplaint: limit('postsPerComplaint', { limit: 30, windowMs: HOUR }),
+      postsPerAddress: limit('postsPerAddress', { limit: 60, windowMs: HOUR }),
     },
   };
 }

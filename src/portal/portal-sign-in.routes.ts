@@ -65,7 +65,7 @@ export function registerPortalSignInRoutes(scope: FastifyInstance, runtime: Port
       const context = portalRequest(runtime, request);
       const now = runtime.services.clock.now();
       const link = request.params.link;
-      const limited = limitOrPass(
+      const limited = await limitOrPass(
         reply,
         runtime,
         context,
@@ -131,7 +131,7 @@ export function registerPortalSignInRoutes(scope: FastifyInstance, runtime: Port
     const context = portalRequest(runtime, request);
     const post = await readPortalPost(request, reply, runtime, context, { stage: 'code', files: false });
     if (!post) return reply;
-    const limited = limitOrPass(
+    const limited = await limitOrPass(
       reply,
       runtime,
       context,
@@ -155,7 +155,7 @@ export function registerPortalSignInRoutes(scope: FastifyInstance, runtime: Port
     const context = portalRequest(runtime, request);
     const post = await readPortalPost(request, reply, runtime, context, { stage: 'code', files: false });
     if (!post) return reply;
-    const limited = limitOrPass(
+    const limited = await limitOrPass(
       reply,
       runtime,
       context,

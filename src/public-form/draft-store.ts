@@ -26,8 +26,8 @@ export interface Draft {
   reviewed: FormValues | null;
   /** Whether a browser solved the proof-of-work for this form (else the stricter no-JS limit applies). */
   powVerified: boolean;
-  /** The registration after Versturen: in progress, or done with its reference. */
-  submission: Promise<string> | null;
+  /** The registration after Versturen: in progress, or done with its reference (null: another process has it). */
+  submission: Promise<string | null> | null;
   reference: string | null;
   expiresAt: number;
 }

@@ -2,11 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { AttachmentLimits } from '../domain/attachment-policy.ts';
 import { DEFAULT_ATTACHMENT_LIMITS } from '../complaints/complaint.service.ts';
-import { createClientAddressResolver, type ClientAddressResolver } from './client-address.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { createClientAddressResolver, type ClientAddressResolver } from '../http/client-address.ts';
+import type { RateLimitStore } from '../http/rate-limit/rate-limit-store.ts';
+import { SlidingWindowLimiter } from '../http/rate-limit/rate-limiter.ts';
 import { DraftStore } from './draft-store.ts';
 import { FORM_TOKEN_MAX_AGE_MS } from './form-token.ts';
 import { createProofOfWork, type ProofOfWork } from './proof-of-work.ts';
-import { SlidingWindowLimiter } from './rate-limiter.ts';
+import { rememberInDatabase } from './proof-of-work-uses.ts';
 import { deriveTokenKey } from './signed-token.ts';
 import { loadStaticAssets, type StaticAssets } from './static-assets.ts';
 
@@ -17,7 +21,8 @@ export type PublicFormConfig = Pick<Config, 'maxAttachmentBytes'> &
 const HOUR = 60 * 60 * 1000;
 
 /**
- * Everything the form keeps in this process: keys, limits, drafts, used challenges. One per app.
+ * What the form works with: keys, limits and used challenges (both in the database, shared by every
+ * process), and the drafts (in this process's memory). One per app.
  * The rate limits are the issue's: 5 complaints an hour per address, 3 per e-mail address; a form
  * sent without proof-of-work (no JavaScript, or a script that failed) 2 an hour per address; and any
  * address may post the form itself at most 60 times an hour (each post may hold files in memory).
@@ -43,8 +48,11 @@ export interface PublicFormRuntime {
 
 export function createPublicFormRuntime(
   config: PublicFormConfig,
+  shared: { db: Kysely<Database>; limits: RateLimitStore },
   installationKey?: Buffer,
 ): PublicFormRuntime {
+  const limit = (scope: string, count: number) =>
+    new SlidingWindowLimiter(shared.limits, `form.${scope}`, { limit: count, windowMs: HOUR });
   const secret = config.formSecret
     ? Buffer.from(config.formSecret, 'utf8')
     : (installationKey ?? randomBytes(32));
@@ -57,7 +65,7 @@ export function createPublicFormRuntime(
     confirmationKey: deriveTokenKey(secret, 'confirmation'),
     minFillMs: (config.formMinFillSeconds ?? 4) * 1000,
     attachmentLimits,
-    pow: createProofOfWork(deriveTokenKey(secret, 'proof of work')),
+    pow: createProofOfWork(deriveTokenKey(secret, 'proof of work'), rememberInDatabase(shared.db)),
     drafts: new DraftStore({
       ttlMs: 30 * 60 * 1000,
       sentTtlMs: FORM_TOKEN_MAX_AGE_MS,
@@ -66,10 +74,10 @@ export function createPublicFormRuntime(
     }),
     clientAddress: createClientAddressResolver(config.trustedProxies ?? []),
     limits: {
-      complaintsPerAddress: new SlidingWindowLimiter({ limit: 5, windowMs: HOUR }),
-      complaintsWithoutPowPerAddress: new SlidingWindowLimiter({ limit: 2, windowMs: HOUR }),
-      complaintsPerEmail: new SlidingWindowLimiter({ limit: 3, windowMs: HOUR }),
-      postsPerAddress: new SlidingWindowLimiter({ limit: 60, windowMs: HOUR }),
+      complaintsPerAddress: limit('complaintsPerAddress', 5),
+      complaintsWithoutPowPerAddress: limit('complaintsWithoutPowPerAddress', 2),
+      complaintsPerEmail: limit('complaintsPerEmail', 3),
+      postsPerAddress: limit('postsPerAddress', 60),
     },
     assets: loadStaticAssets(),
     sharedSecret: Boolean(config.formSecret) || installationKey !== undefined,

@@ -1,12 +1,13 @@
 import { createChallenge, randomInt, verifySolution, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
-import { FORM_TOKEN_MAX_AGE_MS } from './form-token.ts';
+import type { RememberProofOfWork } from './proof-of-work-uses.ts';
 
 /**
  * Self-hosted proof-of-work (ALTCHA). Each rendered form carries a challenge bound to its form id;
  * the browser solves it in a worker while the person types. A solution counts once: a second use by
  * the same form is a double click (harmless, everything is keyed on the form id), by any other form
- * a replay. Used challenges are remembered until their form token has expired anyway.
+ * a replay. Used challenges are remembered (in the database, for every process: proof-of-work-uses.ts)
+ * until their form token has expired anyway.
  *
  * The work is SHA-256 with a counter the server picked (deterministic mode): bounded, around a
  * second in a browser, negligible to verify — a speed bump for mass submission, not a wall; the
@@ -22,7 +23,6 @@ export const DEFAULT_PROOF_OF_WORK: ProofOfWorkOptions = { cost: 8, counterMin: 
 
 const ALGORITHM = 'SHA-256';
 const MAX_PAYLOAD_LENGTH = 4096;
-const MAX_REMEMBERED = 200_000;
 
 export interface ProofOfWork {
   createChallenge(formId: string): Promise<Challenge>;
@@ -32,24 +32,11 @@ export interface ProofOfWork {
 
 export function createProofOfWork(
   key: Buffer,
+  remember: RememberProofOfWork,
   options: ProofOfWorkOptions = DEFAULT_PROOF_OF_WORK,
 ): ProofOfWork {
   const hmacSignatureSecret = key.subarray(0, 16).toString('hex');
   const hmacKeySignatureSecret = key.subarray(16).toString('hex');
-  const used = new Map<string, { formId: string; until: number }>();
-
-  function remember(nonce: string, formId: string, now: number): boolean {
-    const previous = used.get(nonce);
-    if (previous && previous.until > now) return previous.formId === formId;
-    used.delete(nonce);
-    used.set(nonce, { formId, until: now + FORM_TOKEN_MAX_AGE_MS });
-    for (const [id, entry] of used) {
-      // Insertion order is expiry order, so sweeping stops at the first live entry.
-      if (entry.until > now && used.size <= MAX_REMEMBERED) break;
-      used.delete(id);
-    }
-    return true;
-  }
 
   return {
     createChallenge: (formId) =>
@@ -98,7 +85,7 @@ export function createProofOfWork(
       } catch {
         return false;
       }
-      return remember(parameters.nonce, formId, now.getTime());
+      return remember(parameters.nonce, formId, now);
     },
   };
 }

@@ -671,6 +671,40 @@ describe('abuse protection', () => {
     expect(await complaintCount()).toBe(before);
   });
 
+  it('registers a form once when its posts, proof-of-work included, are replayed on another process', async () => {
+    const formSecret = 'a-secret-both-processes-share-of-32-characters';
+    const a = await build({ formSecret });
+    const b = await build({ formSecret });
+    try {
+      const client = newClient();
+      const request = { remoteAddress: client.remoteAddress };
+      const page = await getPage(a, `/klacht/${org.slug}`, request);
+      const formToken = inputValue(page.body, 'formToken')!;
+      const altcha = await solvePow(challengeOf(page.body));
+      clock.advance(10_000);
+      const before = await complaintCount();
+      const fields = { formToken, altcha, website: '', ...typed(client.email) };
+      const urls = { review: `/klacht/${org.slug}/controleren`, send: `/klacht/${org.slug}/versturen` };
+      const sent: string[] = [];
+      for (const process of [a, b]) {
+        expect((await postForm(process, urls.review, fields, [], request)).statusCode).toBe(200);
+        const response = await postForm(process, urls.send, { formToken, action: 'send' }, [], request);
+        expect(response.statusCode).toBe(303);
+        sent.push(String(response.headers['location']));
+      }
+      expect(await complaintCount()).toBe(before + 1);
+      const [first, second] = await Promise.all(
+        sent.map((location, i) => getPage(i === 0 ? a : b, location)),
+      );
+      const reference = /KL-\d{4}-\d{4}/.exec(first!.body)?.[0];
+      expect(reference).toBeDefined();
+      expect(second!.body).toContain(reference);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('shows a form signed by another process again instead of dropping it', async () => {
     const other = await build({ formSecret: 'another-secret-of-at-least-32-characters!' });
     try {

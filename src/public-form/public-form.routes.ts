@@ -3,7 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { Database } from '../db/schema.ts';
-import { rateLimitKey } from './client-address.ts';
+import { rateLimitKey } from '../http/client-address.ts';
+import type { RateLimitStore } from '../http/rate-limit/rate-limit-store.ts';
 import { readConfirmationToken } from './confirmation-token.ts';
 import {
   formUrls,
@@ -33,6 +34,8 @@ export interface PublicFormDeps {
   config: PublicFormConfig;
   /** The installation's key for form tokens, once the composition root hands one over. */
   secrets?: { formKey: Buffer };
+  /** Where the limits count (the database, shared by every process). */
+  rateLimits: RateLimitStore;
 }
 
 /**
@@ -56,7 +59,11 @@ interface SlugParams {
 
 /** The public complaint form at /klacht/<slug>: server-rendered HTML, works without JavaScript. */
 export function registerPublicFormRoutes(app: FastifyInstance, deps: PublicFormDeps): void {
-  const runtime = createPublicFormRuntime(deps.config, deps.secrets?.formKey);
+  const runtime = createPublicFormRuntime(
+    deps.config,
+    { db: deps.db, limits: deps.rateLimits },
+    deps.secrets?.formKey,
+  );
   if (!runtime.sharedSecret) {
     app.log.info(
       'no FORM_SECRET and no installation secret: the public form signs with a key of this process only',
@@ -154,6 +161,10 @@ function registerRoutes(scope: FastifyInstance, deps: PublicFormDeps, runtime: P
       received += chunk.length;
       if (received > ceiling) request.raw.destroy();
     });
+    // A 'data' listener sets the stream flowing: without this pause, whatever arrives while the
+    // handler awaits the database (organisation, rate limits) would be counted here and then lost to
+    // the form parser, which pipes (and so resumes) the stream when it starts reading.
+    request.raw.pause();
     return undefined;
   };
 

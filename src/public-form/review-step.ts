@@ -18,7 +18,7 @@ import { readFormToken } from './form-token.ts';
 import { addError, hasErrors } from './form-values.ts';
 import { renderReviewPage } from './pages/review-page.ts';
 import { readSubmission } from './read-submission.ts';
-import { retryAfterMs, type LimitCheck } from './rate-limiter.ts';
+import { retryAfterMs, type LimitCheck } from '../http/rate-limit/rate-limiter.ts';
 import { checkUploads, validateValues, valuesFromSubmission } from './validate-form.ts';
 
 /**
@@ -37,9 +37,8 @@ export async function reviewStep(context: FlowContext, request: FastifyRequest):
   const { runtime, clock, messages, clientKey } = context;
   const now = clock.now();
   // Before reading anything: a flood of posts from one address costs us no parsing or memory.
-  const early = runtime.limits.postsPerAddress.retryAfterMs(clientKey, now);
+  const early = await runtime.limits.postsPerAddress.takeOrWait(clientKey, now);
   if (early > 0) return tooMany(context, early);
-  runtime.limits.postsPerAddress.record(clientKey, now);
 
   const submission = await readSubmission(request, runtime.attachmentLimits);
   const first = (name: string): string => submission.fields.get(name)?.[0] ?? '';
@@ -78,7 +77,7 @@ export async function reviewStep(context: FlowContext, request: FastifyRequest):
     checks.push({ limiter: runtime.limits.complaintsWithoutPowPerAddress, key: clientKey });
   }
   if (email !== '') checks.push({ limiter: runtime.limits.complaintsPerEmail, key: email });
-  const wait = retryAfterMs(checks, now);
+  const wait = await retryAfterMs(checks, now);
   if (wait > 0) return tooManyWithForm(context, wait, { token, formId, values, draft: existing });
 
   const draft = runtime.drafts.open(formId, context.organisation.id, now);

@@ -17,7 +17,7 @@ import { addError, type ErrorTarget, type FieldErrors } from './form-values.ts';
 import { renderMessagePage } from './pages/message-page.ts';
 import { submitPublicComplaint } from './public-form.service.ts';
 import { readSubmission } from './read-submission.ts';
-import { takeHits, type LimitCheck } from './rate-limiter.ts';
+import { takeHits, type LimitCheck } from '../http/rate-limit/rate-limiter.ts';
 import { valuesFromSubmission } from './validate-form.ts';
 
 /** Where the complaint service's field paths show on the form. */
@@ -74,21 +74,24 @@ export async function sendStep(context: FlowContext, request: FastifyRequest): P
   if (!draft.powVerified)
     checks.push({ limiter: runtime.limits.complaintsWithoutPowPerAddress, key: clientKey });
   if (email !== '') checks.push({ limiter: runtime.limits.complaintsPerEmail, key: email });
-  const wait = takeHits(checks, receivedAt);
+  const wait = await takeHits(checks, receivedAt);
   if (wait > 0) return tooManyWithForm(context, wait, { token, formId, values, draft });
 
-  // Set before the first await, so a concurrent second click finds it.
+  // Set before the first await, so a concurrent second click finds it. Another process that sends
+  // the same form meanwhile is kept apart by the form id's idempotency key (public-form.service.ts).
   const registration = submitPublicComplaint(
     { db: context.db, clock, attachmentLimits: runtime.attachmentLimits },
     context.organisation.id,
+    formId,
     values,
     draft.files,
     receivedAt,
-  );
+  ).then((outcome) => (outcome.kind === 'in_progress' ? null : outcome.reference));
   draft.submission = registration;
   try {
     const reference = await registration;
-    runtime.drafts.markSent(draft, reference, clock.now());
+    if (reference === null) draft.submission = null;
+    else runtime.drafts.markSent(draft, reference, clock.now());
     return confirmationRedirect(context, reference);
   } catch (error) {
     draft.submission = null;
@@ -102,7 +105,10 @@ export async function sendStep(context: FlowContext, request: FastifyRequest): P
   }
 }
 
-async function confirmationAfter(context: FlowContext, registration: Promise<string>): Promise<Outcome> {
+async function confirmationAfter(
+  context: FlowContext,
+  registration: Promise<string | null>,
+): Promise<Outcome> {
   try {
     return confirmationRedirect(context, await registration);
   } catch {

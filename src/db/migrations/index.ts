@@ -14,6 +14,7 @@ import { migration as letterWorkflow } from './0012-letter-workflow.ts';
 import { migration as exportsLog } from './0013-exports.ts';
 import { migration as search } from './0014-search.ts';
 import { migration as singleSignOn } from './0015-single-sign-on.ts';
+import { migration as sharedLimits } from './0016-shared-limits.ts';
 
 /** Every migration in the order it was released. Append only. */
 export const MIGRATIONS: readonly MigrationStatements[] = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly MigrationStatements[] = [
   exportsLog,
   search,
   singleSignOn,
+  sharedLimits,
 ];

@@ -684,6 +684,16 @@ export const TABLE_POLICIES: Readonly<Record<string, TablePolicy>> = {
       'first_broken',
     ],
   },
+  rate_limit_hits: {
+    kind: 'outside',
+    why: 'rate limits of the whole installation: the counted address or e-mail address only as an HMAC under the installation secret, gone within the hour',
+    columns: ['scope', 'key', 'hits', 'window_ms', 'expires_at'],
+  },
+  proof_of_work_uses: {
+    kind: 'outside',
+    why: 'random challenge nonces and form ids, gone when the form would have expired',
+    columns: ['nonce', 'form_id', 'expires_at'],
+  },
   procedure_versions: {
     kind: 'outside',
     why: "the organisation's terms",
