@@ -7,6 +7,7 @@ import { sendOutboxJob } from './send-outbox.job.ts';
 import { verifyChainsJob } from './verify-chains.job.ts';
 import { settleAcknowledgmentsJob } from './settle-acknowledgments.job.ts';
 import { anonymiseDossiersJob } from './anonymise-dossiers.job.ts';
+import { bulkAssignmentsJob } from './bulk-assignments.job.ts';
 
 export const JOBS: readonly JobDefinition[] = [
   verifyChainsJob,
@@ -15,6 +16,7 @@ export const JOBS: readonly JobDefinition[] = [
   sendOutboxJob,
   settleAcknowledgmentsJob,
   anonymiseDossiersJob,
+  bulkAssignmentsJob,
 ];
 
 const TIME_ZONE = 'Europe/Amsterdam';
