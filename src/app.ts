@@ -51,6 +51,9 @@ import { registerImprovementActionRoutes } from './reports/improvement-action.ro
 import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
 import { registerMyHearingRoutes } from './hearing/my-hearing.routes.ts';
 import { registerInvolvementRoutes } from './complaints/involvement.routes.ts';
+import { registerBulkAssignmentRoutes } from './complaints/bulk-assignment.routes.ts';
+import { inProcessBulkQueue } from './complaints/bulk-assignment.runner.ts';
+import type { BulkAssignmentQueue } from './complaints/bulk-assignment.service.ts';
 import { registerUserAdminRoutes } from './users/user-admin.routes.ts';
 
 export interface AppDeps {
@@ -73,6 +76,8 @@ export interface AppDeps {
   secrets?: Secrets;
   /** Called after a step queued mail, so the outbox sends it now instead of at the next minute. */
   onMailQueued?: () => void;
+  /** Runs reassignments of several complaints (pg-boss); without it, this process runs them itself. */
+  bulkAssignmentQueue?: BulkAssignmentQueue;
   readiness: ReadinessProbe;
   /** Staff sign-in knobs that only tests turn: a cheaper password hash, other limits, the reset-link catcher. */
   identity?: {
@@ -205,6 +210,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSavedViewRoutes(app, deps);
   registerMyHearingRoutes(app, procedureDeps);
   registerInvolvementRoutes(app, deps);
+  registerBulkAssignmentRoutes(app, {
+    db: deps.db,
+    clock: deps.clock,
+    queue: deps.bulkAssignmentQueue ?? inProcessBulkQueue(procedureDeps, app.log),
+  });
   if (deps.secrets) {
     const identity = {
       db: deps.db,

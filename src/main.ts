@@ -11,6 +11,8 @@ import { DEMO_ORGANISATION } from './demo/demo-organisation.ts';
 import { fillDemoOrganisation } from './demo/fill-demo.ts';
 import type { ReadinessCheck } from './http/health.routes.ts';
 import { startJobs, type JobRunner } from './jobs/jobs.ts';
+import { BULK_ASSIGNMENTS_JOB } from './jobs/bulk-assignments.job.ts';
+import type { BulkAssignmentQueue } from './complaints/bulk-assignment.service.ts';
 import { loadSecrets } from './secrets.ts';
 import { sendDueMail, type OutboxDeps } from './letters/outbox-sender.ts';
 import { watchAllMailboxes, type MailboxWatcher } from './intake/mailbox-watcher.ts';
@@ -67,6 +69,7 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
       config,
       secrets,
       ...(outbox ? { onMailQueued: outbox.kick } : {}),
+      ...(jobs ? { bulkAssignmentQueue: bossBulkQueue(jobs) } : {}),
       readiness: () => probeReadiness(handle, jobs, config.jobsEnabled),
     });
     const url = await app.listen({ host: config.host, port: config.port });
@@ -88,6 +91,15 @@ export async function startServer(config: Config, clock: Clock = systemClock): P
     await handle.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Reassignments of several complaints go to pg-boss; a retry of the job skips settled complaints. */
+function bossBulkQueue(jobs: JobRunner): BulkAssignmentQueue {
+  return {
+    async enqueue(job) {
+      await jobs.boss.send(BULK_ASSIGNMENTS_JOB, job, { retryLimit: 3, retryDelay: 5 });
+    },
+  };
 }
 
 async function probeReadiness(

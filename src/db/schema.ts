@@ -686,6 +686,32 @@ export interface SavedViewsTable {
   created_at: Timestamp;
 }
 
+/** A coordinator's reassignment of several complaints at once (migration 0017). */
+export interface BulkAssignmentsTable {
+  organisation_id: string;
+  id: string;
+  requested_by: string;
+  handler_id: string;
+  idempotency_key: string | null;
+  status: 'queued' | 'running' | 'finished';
+  total: number;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface BulkAssignmentItemsTable {
+  organisation_id: string;
+  bulk_assignment_id: string;
+  position: number;
+  complaint_id: string;
+  status: 'pending' | 'done' | 'failed';
+  /** The refusal or error code of the step; only for a failed item. */
+  reason_code: string | null;
+  /** Why, in Dutch, for the coordinator. */
+  reason: string | null;
+  processed_at: Timestamp | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -743,6 +769,8 @@ export interface Database {
   sso_settings: SsoSettingsTable;
   sso_requests: SsoRequestsTable;
   user_identities: UserIdentitiesTable;
+  bulk_assignments: BulkAssignmentsTable;
+  bulk_assignment_items: BulkAssignmentItemsTable;
 }
 
 export type ComplaintRow = Selectable<ComplaintsTable>;

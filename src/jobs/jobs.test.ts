@@ -47,6 +47,7 @@ describe.each(databaseKinds())('background jobs on %s', (kind) => {
     );
     expect(schedules.map((s) => s.name).toSorted()).toEqual([
       'anonymise-dossiers',
+      'bulk-assignments',
       'poll-mailboxes',
       'purge-expired-limits',
       'send-outbox',

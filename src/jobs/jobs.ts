@@ -8,6 +8,7 @@ import { verifyChainsJob } from './verify-chains.job.ts';
 import { settleAcknowledgmentsJob } from './settle-acknowledgments.job.ts';
 import { anonymiseDossiersJob } from './anonymise-dossiers.job.ts';
 import { purgeLimitsJob } from './purge-limits.job.ts';
+import { bulkAssignmentsJob } from './bulk-assignments.job.ts';
 
 export const JOBS: readonly JobDefinition[] = [
   verifyChainsJob,
@@ -17,6 +18,7 @@ export const JOBS: readonly JobDefinition[] = [
   settleAcknowledgmentsJob,
   anonymiseDossiersJob,
   purgeLimitsJob,
+  bulkAssignmentsJob,
 ];
 
 const TIME_ZONE = 'Europe/Amsterdam';

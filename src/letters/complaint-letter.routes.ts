@@ -19,9 +19,12 @@ const COMPLAINT_LETTER_TYPES = [
   'information_request',
   'delay_notice',
   'meeting_invitation',
+  'meeting_confirmation',
   'decision',
   'hearing_request',
+  'hearing_statement',
   'insurer_notification',
+  'insurer_consultation_record',
 ] as const satisfies readonly ComplaintLetterType[];
 
 const PreviewBody = Type.Object(
@@ -34,6 +37,31 @@ const PreviewBody = Type.Object(
       }),
     ),
     employeeId: Type.Optional(Uuid),
+    step: Type.Optional(
+      Type.Object(
+        {
+          scheduledFor: Type.Optional(
+            Type.String({
+              format: 'date-time',
+              description: 'meeting_confirmation: the time now agreed (default: the planned meeting’s)',
+            }),
+          ),
+          consultedAt: Type.Optional(
+            Type.String({ format: 'date-time', description: 'insurer_consultation_record: when' }),
+          ),
+          withWhom: Type.Optional(Type.String({ maxLength: 300 })),
+          agreed: Type.Optional(Type.String({ maxLength: 10_000 })),
+          statementText: Type.Optional(
+            Type.String({ maxLength: 50_000, description: 'hearing_statement: the summary to be signed' }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'For the letters written from what their step stores (meeting_confirmation, insurer_consultation_record, hearing_statement): the step’s input, not stored. The step’s own gates apply: 409 with its refusal code (no_meeting_planned, liability_not_flagged, hearing_not_requested, …), 400 for an impossible time.',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -92,14 +120,26 @@ export function registerComplaintLetterRoutes(app: FastifyInstance, deps: Compla
           'The PDF of a letter as it would go out now, with the problems that would refuse it. JSON with the PDF in base64, so one answer gives both the document to show and the list to show beside it. Issues nothing: no letter, no event, no mail, no portal link.',
         params: IdParams,
         body: PreviewBody,
-        response: { 200: PreviewSchema, ...problemResponses(404) },
+        response: { 200: PreviewSchema, ...problemResponses(404, 409) },
       },
     },
     async (request) => {
+      const step = request.body.step;
       const preview = await previewLetterOfComplaint(deps, accessOf(request), request.params.id, {
         type: request.body.type,
         ...(request.body.fields ? { fields: request.body.fields } : {}),
         ...(request.body.employeeId ? { employeeId: request.body.employeeId } : {}),
+        ...(step
+          ? {
+              step: {
+                ...(step.scheduledFor ? { scheduledFor: new Date(step.scheduledFor) } : {}),
+                ...(step.consultedAt ? { consultedAt: new Date(step.consultedAt) } : {}),
+                ...(step.withWhom !== undefined ? { withWhom: step.withWhom } : {}),
+                ...(step.agreed !== undefined ? { agreed: step.agreed } : {}),
+                ...(step.statementText !== undefined ? { statementText: step.statementText } : {}),
+              },
+            }
+          : {}),
       });
       return {
         type: preview.type,

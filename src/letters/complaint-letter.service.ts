@@ -10,7 +10,8 @@ import { appendDossierEvent } from '../dossier/event-log.repository.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { loadCalendar, reloadAndRefreshClocks } from '../procedure/clock-columns.ts';
 import { informationAnswerBy } from '../procedure/step-letters.ts';
-import { previewComplaintLetter, type ComplaintLetterType } from './complaint-letters.ts';
+import { previewComplaintLetter, type ComplaintLetterType, type PendingStep } from './complaint-letters.ts';
+import { checkStepOfPreview, isStepLetter, pendingOfStep, type StepPreviewInput } from './step-preview.ts';
 
 export interface ComplaintLetterDeps {
   db: Kysely<Database>;
@@ -38,21 +39,35 @@ export async function previewLetterOfComplaint(
   deps: ComplaintLetterDeps,
   context: AccessContext,
   complaintId: string,
-  input: { type: ComplaintLetterType; fields?: Record<string, unknown>; employeeId?: string },
+  input: {
+    type: ComplaintLetterType;
+    fields?: Record<string, unknown>;
+    employeeId?: string;
+    step?: StepPreviewInput;
+  },
 ): Promise<LetterPreview> {
-  if (input.type === 'hearing_request' && !input.employeeId) {
-    throw new ValidationError('Kies de betrokken medewerker aan wie de brief is gericht.', [
-      { field: '/employeeId', message: 'required for a hearing request' },
-    ]);
+  if ((input.type === 'hearing_request' || input.type === 'hearing_statement') && !input.employeeId) {
+    throw new ValidationError(
+      'Kies de betrokken medewerker aan wie de brief is gericht.',
+      [{ field: '/employeeId', message: `required for ${input.type}` }],
+      'employee_required',
+    );
   }
   const now = deps.clock.now();
   return withTenant(deps.db, context.organisationId, async (tx) => {
     await requireDossierAccess(tx, context, complaintId, { what: 'letter_preview', at: now });
     // The fields the step itself would add (the answer date of an information request).
-    const stepFields =
+    let stepFields: Record<string, unknown> =
       input.type === 'information_request'
         ? { answerBy: informationAnswerBy(await loadCalendar(tx, context.organisationId), now) }
         : {};
+    let pending: PendingStep | undefined;
+    if (isStepLetter(input.type)) {
+      // Written from what the step is about to store: checked by the step's own gates first.
+      const step = input.step ?? {};
+      await checkStepOfPreview(tx, context, complaintId, input.type, step, input.employeeId, now);
+      ({ pending, fields: stepFields } = await pendingOfStep(tx, context, input.type, step));
+    }
     const preview = await previewComplaintLetter(
       tx,
       context.organisationId,
@@ -61,6 +76,7 @@ export async function previewLetterOfComplaint(
       {
         fields: { ...stepFields, ...input.fields },
         ...(input.employeeId ? { employeeId: input.employeeId } : {}),
+        ...(pending ? { pending } : {}),
       },
       now,
       deps.publicBaseUrl,

@@ -50,6 +50,15 @@ export interface LetterRequest {
   /** Defaults to e-mail when the recipient has an address, else post. */
   delivery?: 'email' | 'post';
   automatic?: boolean;
+  /** For a preview before the step: what it is about to store; the letter is written from this. */
+  pending?: PendingStep;
+}
+
+/** A step's input not stored yet (a preview): each replaces what the dossier holds for it. */
+export interface PendingStep {
+  meetingAt?: Date;
+  consultation?: { at: Date | null; withWhom: string | null; agreed: string | null };
+  statementText?: string | null;
 }
 
 interface Gathered {
@@ -109,6 +118,7 @@ async function gather(
   now: Date,
   portal: { baseUrl: string; issue: boolean } | null,
   employeeId: string | undefined,
+  pending: PendingStep = {},
 ): Promise<Gathered> {
   const row = await tx
     .selectFrom('complaints as c')
@@ -265,9 +275,14 @@ async function gather(
         ...common,
         recipient: { name: hearing.display_name, addressLines: [] },
         salutation: null,
-        reactionDate: hearing.statement_recorded_at ? dayOf(hearing.statement_recorded_at) : null,
+        reactionDate:
+          pending.statementText !== undefined
+            ? dayOf(now)
+            : hearing.statement_recorded_at
+              ? dayOf(hearing.statement_recorded_at)
+              : null,
         recordedBy: handlerName,
-        reactionSummary: hearing.statement_text,
+        reactionSummary: pending.statementText !== undefined ? pending.statementText : hearing.statement_text,
         complaintSummary: summary,
         signBy: null,
       };
@@ -275,14 +290,20 @@ async function gather(
     }
     case 'insurer_consultation_record': {
       // R5: the record of the latest consultation, to the insurer so they can correct it.
-      const consultation = await tx
-        .selectFrom('insurer_consultations')
-        .select(['consulted_at', 'with_whom', 'agreed'])
-        .where('organisation_id', '=', organisationId)
-        .where('complaint_id', '=', complaintId)
-        .orderBy('recorded_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const consultation = pending.consultation
+        ? {
+            consulted_at: pending.consultation.at,
+            with_whom: pending.consultation.withWhom,
+            agreed: pending.consultation.agreed,
+          }
+        : await tx
+            .selectFrom('insurer_consultations')
+            .select(['consulted_at', 'with_whom', 'agreed'])
+            .where('organisation_id', '=', organisationId)
+            .where('complaint_id', '=', complaintId)
+            .orderBy('recorded_at', 'desc')
+            .limit(1)
+            .executeTakeFirst();
       const insurerName = org.liability_insurer_name ?? 'Beroepsaansprakelijkheidsverzekeraar';
       recipient = { kind: 'insurer', name: insurerName, email: org.liability_insurer_email };
       content = {
@@ -298,7 +319,7 @@ async function gather(
         },
         salutation: null,
         yourReference: null,
-        consultationDate: consultation ? dayOf(consultation.consulted_at) : null,
+        consultationDate: consultation?.consulted_at ? dayOf(consultation.consulted_at) : null,
         withWhom: consultation?.with_whom ?? null,
         policyNumber: org.liability_insurer_policy_number,
         agreed: consultation?.agreed ?? null,
@@ -319,7 +340,7 @@ async function gather(
         .orderBy('invited_at', 'desc')
         .limit(1)
         .executeTakeFirst();
-      const start = planned ? new Date(planned.scheduled_for) : null;
+      const start = planned ? (pending.meetingAt ?? new Date(planned.scheduled_for)) : null;
       const earlier = planned
         ? await tx
             .selectFrom('letters')
@@ -468,6 +489,7 @@ async function compose(
     now,
     portal,
     request.employeeId,
+    request.pending,
   );
   const letter = composeLetter({
     type,

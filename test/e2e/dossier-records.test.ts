@@ -192,6 +192,10 @@ describe('letters, meetings, legal holds and the export in the dossier', () => {
 
     const confirm = await openStep('confirm_meeting');
     expect(await confirm.getByLabel(/Ander tijdstip/).inputValue()).toBe('');
+    // The confirmation is previewed from the planned meeting, before anything is stored.
+    const { problems, result } = await preview(confirm);
+    expect(problems).toEqual([]);
+    await result.getByRole('link', { name: /Bevestiging van het gesprek/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot('confirm-meeting');
     await submitStep('confirm_meeting');

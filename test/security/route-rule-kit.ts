@@ -34,6 +34,7 @@ export type IdKind =
   | 'improvementAction'
   | 'legalHold'
   | 'savedView'
+  | 'bulkAssignment'
   | 'year'
   | 'letterType'
   | 'language'
@@ -63,6 +64,7 @@ export const OBJECT_KINDS: ReadonlySet<IdKind> = new Set<IdKind>([
   'improvementAction',
   'legalHold',
   'savedView',
+  'bulkAssignment',
 ]);
 
 /** Kinds that name an object of one complaint (or one cancellation request) under it in a path. */

@@ -166,4 +166,11 @@ export const LATER_RULES: Readonly<Record<string, RouteRule>> = {
   'DELETE /api/v1/saved-views/:id': own({ id: 'savedView' }, { roles: READERS, owner: 'handler' }),
 
   'GET /api/v1/mail/quarantine': staff(OVERSIGHT),
+
+  'POST /api/v1/complaints/bulk-assignments': staff(
+    COORDINATOR,
+    {},
+    body((ids) => ({ complaintIds: [ids.complaint], handlerId: ids.handler })),
+  ),
+  'GET /api/v1/complaints/bulk-assignments/:id': staff(COORDINATOR, { id: 'bulkAssignment' }),
 };

@@ -11,6 +11,7 @@ import { placeHold } from '../../src/privacy/legal-hold.service.ts';
 import { performAction, takeStep } from '../../src/procedure/procedure.service.ts';
 import { createImprovementAction } from '../../src/reports/improvement-action.service.ts';
 import { createSavedView } from '../../src/saved-views/saved-view.service.ts';
+import { startBulkAssignment } from '../../src/complaints/bulk-assignment.service.ts';
 import { deriveSecrets } from '../../src/secrets.ts';
 import type { TestOrganisation } from '../support/factories.ts';
 import type { Ids } from './route-rule-kit.ts';
@@ -35,7 +36,8 @@ type RecordKind =
   | 'cancellationDocument'
   | 'improvementAction'
   | 'legalHold'
-  | 'savedView';
+  | 'savedView'
+  | 'bulkAssignment';
 
 export interface RecordsInput {
   org: TestOrganisation;
@@ -160,7 +162,13 @@ export async function addWorldRecords(
     };
   });
 
-  const shared = { improvementAction: action.id, savedView: view.id };
+  // Queued and never run: the world's complaints keep their handler.
+  const bulk = await startBulkAssignment(
+    { db, clock, queue: { enqueue: async () => undefined } },
+    org.coordinator.context,
+    { complaintIds: [input.complaint], handlerId: org.handler.id },
+  );
+  const shared = { improvementAction: action.id, savedView: view.id, bulkAssignment: bulk.view.id };
   return {
     ids: {
       ...shared,

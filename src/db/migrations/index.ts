@@ -15,6 +15,7 @@ import { migration as exportsLog } from './0013-exports.ts';
 import { migration as search } from './0014-search.ts';
 import { migration as singleSignOn } from './0015-single-sign-on.ts';
 import { migration as sharedLimits } from './0016-shared-limits.ts';
+import { migration as bulkAssignments } from './0017-bulk-assignments.ts';
 
 /** Every migration in the order it was released. Append only. */
 export const MIGRATIONS: readonly MigrationStatements[] = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly MigrationStatements[] = [
   search,
   singleSignOn,
   sharedLimits,
+  bulkAssignments,
 ];

@@ -6,14 +6,27 @@ export type PreviewLetterType =
   | 'information_request'
   | 'delay_notice'
   | 'meeting_invitation'
+  | 'meeting_confirmation'
   | 'decision'
   | 'hearing_request'
-  | 'insurer_notification';
+  | 'hearing_statement'
+  | 'insurer_notification'
+  | 'insurer_consultation_record';
+
+/** For the letters written from what their step stores: the step's input, not stored by a preview. */
+export interface PreviewStepInput {
+  scheduledFor?: string;
+  consultedAt?: string;
+  withWhom?: string;
+  agreed?: string;
+  statementText?: string;
+}
 
 export interface PreviewRequest {
   type: PreviewLetterType;
   fields?: Record<string, unknown>;
   employeeId?: string;
+  step?: PreviewStepInput;
 }
 
 export interface LetterPreview {

@@ -202,6 +202,22 @@ export const en: Messages = {
     keyboardHint: 'Shortcuts: j/↓ next, k/↑ previous, Enter open',
     table: 'Complaints',
   },
+  bulk: {
+    title: 'Assign complaints',
+    selected: (n: number) => (n === 1 ? '1 complaint selected' : `${n} complaints selected`),
+    selectPage: 'Select all complaints on this page',
+    selectOne: (reference: string) => `Select ${reference}`,
+    assignTo: 'Assign to…',
+    chooseHandler: 'Choose a handler',
+    run: 'Assign',
+    progressLabel: 'Progress of the assignment',
+    progressText: (settled: number, total: number) => `${settled} of ${total} complaints processed`,
+    finished: (done: number, failed: number) =>
+      failed === 0
+        ? `Done: ${done === 1 ? '1 complaint' : `${done} complaints`} assigned.`
+        : `Done: ${done} assigned, ${failed} not possible.`,
+    failedTitle: 'Not assigned:',
+  },
   workQueue: {
     subtitle: 'Every complaint you may see, nearest deadline first. Search, filter and save your own views.',
     searchLabel: 'Search complaints and messages',

@@ -206,6 +206,22 @@ export const nl = {
     keyboardHint: 'Sneltoetsen: j/↓ volgende, k/↑ vorige, Enter openen',
     table: 'Klachten',
   },
+  bulk: {
+    title: 'Klachten toewijzen',
+    selected: (n: number) => (n === 1 ? '1 klacht geselecteerd' : `${n} klachten geselecteerd`),
+    selectPage: 'Alle klachten op deze pagina selecteren',
+    selectOne: (reference: string) => `${reference} selecteren`,
+    assignTo: 'Toewijzen aan…',
+    chooseHandler: 'Kies een behandelaar',
+    run: 'Toewijzen',
+    progressLabel: 'Voortgang van het toewijzen',
+    progressText: (settled: number, total: number) => `${settled} van ${total} klachten verwerkt`,
+    finished: (done: number, failed: number) =>
+      failed === 0
+        ? `Klaar: ${done === 1 ? '1 klacht' : `${done} klachten`} toegewezen.`
+        : `Klaar: ${done} toegewezen, ${failed} niet gelukt.`,
+    failedTitle: 'Niet toegewezen:',
+  },
   workQueue: {
     subtitle:
       'Alle klachten die u mag zien, de eerstvolgende termijn eerst. Zoek, filter en bewaar uw eigen weergaven.',

@@ -66,7 +66,34 @@ const PREVIEWS: Partial<Record<ActionName, PreviewOf>> = {
     type: 'decision',
     fields: { ...STEP_DEFINITIONS.send_decision_letter.toBody(values, context).letter },
   }),
+  confirm_meeting: (values) => {
+    const scheduledFor = text(values, 'scheduledFor');
+    return {
+      type: 'meeting_confirmation',
+      ...(scheduledFor ? { step: { scheduledFor: isoFromDateTimeInput(scheduledFor) } } : {}),
+    };
+  },
   notify_insurer: () => ({ type: 'insurer_notification' }),
+  record_insurer_consultation: (values) => {
+    const at = text(values, 'at');
+    return {
+      type: 'insurer_consultation_record',
+      step: {
+        ...(at ? { consultedAt: isoFromDateTimeInput(at) } : {}),
+        ...(text(values, 'withWhom') ? { withWhom: text(values, 'withWhom') } : {}),
+        ...(text(values, 'agreed') ? { agreed: text(values, 'agreed') } : {}),
+      },
+    };
+  },
+  record_hearing_statement: (values) => {
+    const employeeId = text(values, 'employeeId');
+    const statement = text(values, 'statementText');
+    return {
+      type: 'hearing_statement',
+      ...(employeeId ? { employeeId } : {}),
+      ...(statement ? { step: { statementText: statement } } : {}),
+    };
+  },
   start_hearing: (values) => {
     const employeeId = text(values, 'employeeId');
     const comment = text(values, 'requestText');

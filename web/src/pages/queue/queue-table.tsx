@@ -21,12 +21,21 @@ function isTyping(target: EventTarget | null): boolean {
  * Enter opens one. Only the current row is in the tab order (roving tabindex), so Tab leaves the
  * table in one step.
  */
+export interface QueueSelection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  setAll: (ids: string[], on: boolean) => void;
+}
+
 export function QueueTable({
   items,
   handlerNames,
+  selection,
 }: {
   items: ComplaintListItem[];
   handlerNames: ReadonlyMap<string, string>;
+  /** For the coordinator: a checkbox per row and one for the whole page (x or Space on a row too). */
+  selection?: QueueSelection;
 }) {
   const { t, locale } = useI18n();
   const [active, setActive] = useState(0);
@@ -69,6 +78,13 @@ export function QueueTable({
     } else if (event.key === 'End') {
       event.preventDefault();
       move(items.length - 1);
+    } else if (
+      selection &&
+      (event.key === 'x' || event.key === ' ') &&
+      event.target === event.currentTarget
+    ) {
+      event.preventDefault();
+      selection.toggle(item.id);
     } else if (event.key === 'Enter' && event.target === event.currentTarget) {
       event.preventDefault();
       navigate(`/complaints/${item.id}`);
@@ -81,6 +97,21 @@ export function QueueTable({
       <table className="table table-queue" aria-label={t.queue.table} aria-describedby="queue-keys">
         <thead>
           <tr>
+            {selection ? (
+              <th scope="col" className="col-select">
+                <input
+                  type="checkbox"
+                  aria-label={t.bulk.selectPage}
+                  checked={items.length > 0 && items.every((i) => selection.selected.has(i.id))}
+                  onChange={(event) =>
+                    selection.setAll(
+                      items.map((i) => i.id),
+                      event.target.checked,
+                    )
+                  }
+                />
+              </th>
+            ) : null}
             <th scope="col">
               {t.queue.reference} · {t.queue.received.toLowerCase()}
             </th>
@@ -106,11 +137,21 @@ export function QueueTable({
               onFocus={() => setActive(index)}
               onKeyDown={(event) => onRowKey(event, index, item)}
               onClick={(event) => {
-                if ((event.target as HTMLElement).closest('a')) return;
+                if ((event.target as HTMLElement).closest('a, input')) return;
                 navigate(`/complaints/${item.id}`);
               }}
               data-reference={item.reference}
             >
+              {selection ? (
+                <td className="col-select">
+                  <input
+                    type="checkbox"
+                    aria-label={t.bulk.selectOne(item.reference)}
+                    checked={selection.selected.has(item.id)}
+                    onChange={() => selection.toggle(item.id)}
+                  />
+                </td>
+              ) : null}
               <td className="cell-reference">
                 <Link to={`/complaints/${item.id}`} tabIndex={-1}>
                   {item.reference}

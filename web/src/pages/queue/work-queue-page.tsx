@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { complaints } from '../../api/endpoints.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
@@ -12,7 +12,8 @@ import { useSession } from '../../session/session-context.tsx';
 import { QueueFilters } from './queue-filters.tsx';
 import { apiFilters, filtersFromQuery, queryFromFilters, type QueueFilterValues } from './queue-query.ts';
 import { QueueSearch } from './queue-search.tsx';
-import { QueueTable } from './queue-table.tsx';
+import { QueueTable, type QueueSelection } from './queue-table.tsx';
+import { BulkAssign } from './bulk-assign.tsx';
 import { SavedViews } from './saved-views.tsx';
 
 const PAGE_SIZE = 25;
@@ -51,6 +52,34 @@ export function WorkQueuePage() {
     [users],
   );
 
+  // Only a coordinator reassigns; the server checks it again.
+  const coordinator = session?.roles?.includes('coordinator') ?? false;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selection: QueueSelection = {
+    selected,
+    toggle: (id) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    setAll: (ids, on) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+  };
+  const reloadPage = page.reload;
+  const afterBulk = useCallback(() => {
+    setSelected(new Set());
+    reloadPage();
+  }, [reloadPage]);
+
   const changeFilters = (next: QueueFilterValues) => {
     setCursors([]);
     replaceQuery(queryFromFilters(next));
@@ -72,6 +101,9 @@ export function WorkQueuePage() {
         categories={categories.data ?? []}
         currentUserId={session?.userId ?? null}
       />
+      {coordinator && (selected.size > 0 || items.length > 0) ? (
+        <BulkAssign selected={[...selected]} handlers={handlers} onFinished={afterBulk} />
+      ) : null}
       {page.error ? <ErrorNotice error={page.error} onRetry={page.reload} /> : null}
       {page.loading && !page.data ? <LoadingState /> : null}
       {page.data && items.length === 0 ? (
@@ -79,7 +111,7 @@ export function WorkQueuePage() {
       ) : null}
       {items.length > 0 ? (
         <section className="card card-flush" aria-busy={page.loading}>
-          <QueueTable items={items} handlerNames={handlerNames} />
+          <QueueTable items={items} handlerNames={handlerNames} {...(coordinator ? { selection } : {})} />
           <footer className="table-footer">
             <span className="muted" id="queue-keys">
               {t.queue.page(pageNumber)} · {t.queue.count(items.length)} · {t.workQueue.keyboardHint}
