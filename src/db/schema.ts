@@ -268,6 +268,8 @@ export interface HearingsTable {
   /** The summary letter put to the employee for signature; the signed copy in the dossier (0008). */
   statement_letter_id: ColumnType<string | null, string | null | undefined, string | null>;
   signed_document_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The request letter sent to the employee (0018). */
+  request_letter_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InsurerConsultationsTable {

@@ -13,6 +13,7 @@ import { migration as performance } from './0011-performance.ts';
 import { migration as letterWorkflow } from './0012-letter-workflow.ts';
 import { migration as exportsLog } from './0013-exports.ts';
 import { migration as search } from './0014-search.ts';
+import { migration as employeeAndCancellationRetention } from './0018-employee-and-cancellation-retention.ts';
 
 /** Every migration in the order it was released. Append only. */
 export const MIGRATIONS: readonly MigrationStatements[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly MigrationStatements[] = [
   letterWorkflow,
   exportsLog,
   search,
+  employeeAndCancellationRetention,
 ];

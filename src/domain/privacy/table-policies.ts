@@ -171,6 +171,7 @@ export const TABLE_POLICIES: Readonly<Record<string, TablePolicy>> = {
       waived_by: STAFF,
       statement_letter_id: keep('the summary put to the employee: a letter, blanked with the letters'),
       signed_document_id: keep('the signed copy: a document, whose bytes go with the documents'),
+      request_letter_id: keep('the request put to the employee: a letter, blanked with the letters'),
     },
   },
   insurer_consultations: {

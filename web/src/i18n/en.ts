@@ -831,10 +831,11 @@ export const en: Messages = {
     signedNow: 'You signed the summary.',
     notRight: 'Is the summary not right? Write below what should change; the handler will adjust it.',
     waived: 'The complaints coordinator no longer needs your reaction. Nothing to do.',
-    documents: 'Letters to you',
+    documents: 'Your documents',
     letterType: {
       hearing_request: 'Hearing request',
       hearing_statement: 'Summary for signature',
+      hearing_statement_signed: 'Signed summary',
     },
     status: {
       requested: 'Your reaction requested',

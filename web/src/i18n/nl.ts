@@ -840,10 +840,11 @@ export const nl = {
     notRight:
       'Klopt de samenvatting niet? Schrijf hieronder wat er anders moet; de behandelaar past haar aan.',
     waived: 'De klachtencoördinator heeft afgezien van uw reactie. U hoeft niets te doen.',
-    documents: 'Brieven aan u',
+    documents: 'Stukken voor u',
     letterType: {
       hearing_request: 'Verzoek om wederhoor',
       hearing_statement: 'Samenvatting ter ondertekening',
+      hearing_statement_signed: 'Ondertekende samenvatting',
     } as Record<string, string>,
     status: {
       requested: 'Uw reactie gevraagd',
