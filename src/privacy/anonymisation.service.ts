@@ -18,6 +18,7 @@ import {
   markAnonymised,
   stopWaitingMail,
 } from './anonymise.repository.ts';
+import { anonymiseDueCancellations } from './cancellation-retention.service.ts';
 import {
   findRetentionSettings,
   listRetentionCandidates,
@@ -120,11 +121,15 @@ async function anonymiseDossier(
 }
 
 export interface AnonymisationRun {
+  /** References of the dossiers (KL-…) and of unlinked cancellation requests (OP-…) anonymised. */
   anonymised: string[];
   held: string[];
 }
 
-/** Anonymises every dossier of one organisation whose term has ended, one transaction each. */
+/**
+ * Anonymises every dossier of one organisation whose term has ended, then every cancellation
+ * request never linked to a complaint whose own term has ended; one transaction each.
+ */
 export async function anonymiseDueDossiers(
   deps: AnonymisationDeps,
   organisationId: string,
@@ -149,6 +154,9 @@ export async function anonymiseDueDossiers(
     if (outcome === 'anonymised') run.anonymised.push(candidate.reference);
     if (outcome === 'held') run.held.push(candidate.reference);
   }
+  const cancellations = await anonymiseDueCancellations(deps, organisationId);
+  run.anonymised.push(...cancellations.anonymised);
+  run.held.push(...cancellations.held);
   return run;
 }
 

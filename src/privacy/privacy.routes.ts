@@ -31,7 +31,9 @@ const PreviewSchema = Type.Object({
 });
 
 const RunSchema = Type.Object({
-  anonymised: Type.Array(Type.String(), { description: 'references of the dossiers anonymised now' }),
+  anonymised: Type.Array(Type.String(), {
+    description: 'references of the dossiers and unlinked cancellation requests anonymised now',
+  }),
   held: Type.Array(Type.String(), { description: 'references due but kept by a legal hold' }),
 });
 
@@ -80,7 +82,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: PrivacyDeps): 
       schema: {
         tags: ['privacy'],
         summary:
-          'Anonymise now every dossier whose retention term ended and that no hold keeps (coordinator)',
+          'Anonymise now every dossier, and every cancellation request without a complaint, whose retention term ended and that no hold keeps (coordinator)',
         response: { 200: RunSchema, ...problemResponses() },
       },
     },

@@ -33,6 +33,7 @@ export type IdKind =
   | 'informationRequest'
   | 'improvementAction'
   | 'legalHold'
+  | 'cancellationLegalHold'
   | 'savedView'
   | 'year'
   | 'letterType'
@@ -62,6 +63,7 @@ export const OBJECT_KINDS: ReadonlySet<IdKind> = new Set<IdKind>([
   'informationRequest',
   'improvementAction',
   'legalHold',
+  'cancellationLegalHold',
   'savedView',
 ]);
 
@@ -74,6 +76,7 @@ export const NESTED_KINDS = [
   'informationRequest',
   'cancellationDocument',
   'legalHold',
+  'cancellationLegalHold',
 ] as const satisfies readonly IdKind[];
 
 export type Ids = Readonly<Record<IdKind, string>>;

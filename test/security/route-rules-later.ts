@@ -141,6 +141,17 @@ export const LATER_RULES: Readonly<Record<string, RouteRule>> = {
     { ...C, holdId: 'legalHold' },
     body(() => ({ explanation: 'Afgelopen.' })),
   ),
+  'GET /api/v1/cancellations/:id/legal-holds': staff(OVERSIGHT, CANCELLATION),
+  'POST /api/v1/cancellations/:id/legal-holds': staff(
+    COORDINATOR,
+    CANCELLATION,
+    body(() => ({ reason: 'court_case', explanation: 'Rechtszaak over de opzegging.' })),
+  ),
+  'POST /api/v1/cancellations/:id/legal-holds/:holdId/lift': staff(
+    COORDINATOR,
+    { ...CANCELLATION, holdId: 'cancellationLegalHold' },
+    body(() => ({ explanation: 'Afgelopen.' })),
+  ),
   'GET /api/v1/privacy/anonymisation/preview': staff(OVERSIGHT),
   'POST /api/v1/privacy/anonymisation/run': staff(COORDINATOR),
   'POST /api/v1/privacy/access-exports': staff(

@@ -7,6 +7,7 @@ import { newId } from '../../src/ids.ts';
 import { advanceCancellation, registerCancellationRequest } from '../../src/intake/cancellation.service.ts';
 import { listCancellationLetters } from '../../src/letters/cancellation-documents.ts';
 import { saveLetterTemplate } from '../../src/letters/templates/letter-template.service.ts';
+import { placeCancellationHold } from '../../src/privacy/cancellation-retention.service.ts';
 import { placeHold } from '../../src/privacy/legal-hold.service.ts';
 import { performAction, takeStep } from '../../src/procedure/procedure.service.ts';
 import { createImprovementAction } from '../../src/reports/improvement-action.service.ts';
@@ -19,7 +20,7 @@ import type { Ids } from './route-rule-kit.ts';
  * The records the later routes name, added to a sweep world (sweep-world.ts): a statement put to
  * the involved employee and signed (and one in the second complaint), the letter rows behind the
  * dossier letters, confirmed cancellation requests with their letter filed, an improvement action,
- * legal holds, a saved view, the firm's own letter template and a category. Whatever a person
+ * legal holds (on complaints and on the cancellation requests), a saved view, the firm's own letter template and a category. Whatever a person
  * typed carries a word of this organisation only, so no answer to the other may show it.
  */
 export interface WorldRecords {
@@ -35,6 +36,7 @@ type RecordKind =
   | 'cancellationDocument'
   | 'improvementAction'
   | 'legalHold'
+  | 'cancellationLegalHold'
   | 'savedView';
 
 export interface RecordsInput {
@@ -123,6 +125,11 @@ export async function addWorldRecords(
       reason: 'court_case',
       explanation: secrets.hold,
     });
+  const cancellationHold = (cancellationId: string) =>
+    placeCancellationHold(deps, org.coordinator.context, cancellationId, {
+      reason: 'court_case',
+      explanation: secrets.hold,
+    });
   const view = await createSavedView(deps, org.handler.context, { name: secrets.view, filters: {} });
   await saveLetterTemplate(deps, org.admin.context, 'acknowledgment', 'nl', { subject: secrets.template });
 
@@ -169,6 +176,7 @@ export async function addWorldRecords(
       cancellation: input.cancellation,
       cancellationDocument: await confirmed(input.cancellation),
       legalHold: (await hold(input.complaint)).id,
+      cancellationLegalHold: (await cancellationHold(input.cancellation)).id,
     },
     sibling: {
       ...shared,
@@ -177,6 +185,7 @@ export async function addWorldRecords(
       cancellation: secondCancellation.id,
       cancellationDocument: await confirmed(secondCancellation.id),
       legalHold: (await hold(input.sibling)).id,
+      cancellationLegalHold: (await cancellationHold(secondCancellation.id)).id,
     },
     secrets: Object.values(secrets),
   };

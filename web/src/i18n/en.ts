@@ -1019,6 +1019,9 @@ export const en: Messages = {
     years: 'Retention term in years',
     hint: (standard: number, min: number, max: number) =>
       `Default ${standard} years; between ${min} and ${max} years.`,
+    cancellationYears: 'Cancellations without a complaint: years after handling',
+    cancellationHint: (standard: number, min: number, max: number) =>
+      `A cancellation request never linked to a complaint, counted from when it was processed or withdrawn. Default ${standard} years; between ${min} and ${max} years. A linked one follows its complaint's dossier.`,
     changedAt: (when: string) => `Changed ${when}.`,
     isDefault: 'The default term applies.',
   },

@@ -1030,6 +1030,9 @@ export const nl = {
     years: 'Bewaartermijn in jaren',
     hint: (standard: number, min: number, max: number) =>
       `Standaard ${standard} jaar; tussen ${min} en ${max} jaar.`,
+    cancellationYears: 'Opzeggingen zonder klacht: jaren na afhandeling',
+    cancellationHint: (standard: number, min: number, max: number) =>
+      `Een opzegging die nooit aan een klacht is gekoppeld, gerekend vanaf verwerking of intrekking. Standaard ${standard} jaar; tussen ${min} en ${max} jaar. Een gekoppelde opzegging volgt haar klachtdossier.`,
     changedAt: (when: string) => `Gewijzigd ${when}.`,
     isDefault: 'De standaardtermijn geldt.',
   },
