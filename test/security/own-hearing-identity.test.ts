@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { issueApiToken } from '../../src/auth/api-token.ts';
 import { fixedClock } from '../../src/clock.ts';
+import { REQUEST_LETTER_FROM_EVENTS } from '../../src/db/migrations/0018-employee-and-cancellation-retention.ts';
 import { withTenant } from '../../src/db/tenant.ts';
 import { newId } from '../../src/ids.ts';
 import { deriveSecrets } from '../../src/secrets.ts';
@@ -201,5 +203,33 @@ describe.each(databaseKinds())('own hearing documents follow the hearing, not th
     expect((await call(second.token, 'GET', url)).statusCode).toBe(404);
     const [secondView] = await mine(second.token);
     expect(secondView!.documents.map((d) => d.letterType)).not.toContain('hearing_statement_signed');
+  });
+
+  it('links hearings started before the link existed to their request letter from the event log, by ids', async () => {
+    const linked = () =>
+      withTenant(database.handle.db, org.id, (tx) =>
+        tx
+          .selectFrom('hearings')
+          .select(['employee_id', 'request_letter_id'])
+          .where('organisation_id', '=', org.id)
+          .where('complaint_id', '=', complaintId)
+          .orderBy('employee_id')
+          .execute(),
+      );
+    const before = await linked();
+    expect(before.every((h) => h.request_letter_id !== null)).toBe(true);
+    // As an older database has them: no links. Then the migration's own backfill.
+    await withTenant(database.handle.db, org.id, async (tx) => {
+      await tx
+        .updateTable('hearings')
+        .set({ request_letter_id: null })
+        .where('organisation_id', '=', org.id)
+        .execute();
+      await sql`UPDATE hearings h SET request_letter_id = (${sql.raw(REQUEST_LETTER_FROM_EVENTS)})
+                WHERE h.organisation_id = ${org.id} AND h.requested_at IS NOT NULL`.execute(tx);
+    });
+    // Both letters went to the same address, and the first employee's address is not what it was:
+    // only the ids in the chain can tell them apart, and they do.
+    expect(await linked()).toEqual(before);
   });
 });
