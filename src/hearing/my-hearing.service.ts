@@ -228,7 +228,13 @@ export async function signMyStatement(
   await withTenant(deps.db, context.organisationId, (tx) =>
     ownHearing(tx, context.organisationId, employeeId, complaintId),
   );
-  await performAction(deps, context, complaintId, { action: 'sign_hearing_statement', employeeId });
+  await performAction(
+    deps,
+    context,
+    complaintId,
+    { action: 'sign_hearing_statement', employeeId },
+    { asInvolvedEmployee: true },
+  );
   return getMyHearing(deps, context, complaintId);
 }
 

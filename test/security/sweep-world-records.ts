@@ -92,10 +92,13 @@ export async function addWorldRecords(
     });
   }
   // The employee signs for themselves, and sees no dossier afterwards (no state comes back).
-  await performAction(deps, org.employee.context, input.complaint, {
-    action: 'sign_hearing_statement',
-    employeeId: org.employee.id,
-  });
+  await performAction(
+    deps,
+    org.employee.context,
+    input.complaint,
+    { action: 'sign_hearing_statement', employeeId: org.employee.id },
+    { asInvolvedEmployee: true },
+  );
 
   const confirmed = async (cancellationId: string) => {
     await advanceCancellation(deps, org.coordinator.context, cancellationId, 'confirm');
