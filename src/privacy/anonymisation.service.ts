@@ -18,7 +18,11 @@ import {
   markAnonymised,
   stopWaitingMail,
 } from './anonymise.repository.ts';
-import { anonymiseDueCancellations } from './cancellation-retention.service.ts';
+import {
+  anonymiseDueCancellations,
+  previewCancellations,
+  type CancellationPreviewEntry,
+} from './cancellation-retention.service.ts';
 import {
   findRetentionSettings,
   listRetentionCandidates,
@@ -45,6 +49,9 @@ export interface AnonymisationPreview {
   month: MonthWindow;
   retentionYears: number;
   entries: PreviewEntry[];
+  /** Cancellation requests never linked to a complaint, on their own term. */
+  cancellationRetentionYears: number;
+  cancellations: CancellationPreviewEntry[];
 }
 
 /** A run touches at most this many dossiers per organisation; the next night takes the rest. */
@@ -60,7 +67,10 @@ export async function previewAnonymisation(
   requireRole(context, ['coordinator', 'auditor']);
   const month = monthOf(day ?? amsterdamDateOf(deps.clock.now()));
   return withTenant(deps.db, context.organisationId, async (tx) => {
-    const { retentionYears } = await findRetentionSettings(tx, context.organisationId);
+    const { retentionYears, cancellationRetentionYears } = await findRetentionSettings(
+      tx,
+      context.organisationId,
+    );
     const bound = startOfAmsterdamDay(endedBeforeBound(month.last, retentionYears));
     const candidates = await listRetentionCandidates(tx, context.organisationId, bound, PREVIEW_LIMIT);
     const entries = candidates.flatMap((candidate): PreviewEntry[] => {
@@ -76,7 +86,14 @@ export async function previewAnonymisation(
         },
       ];
     });
-    return { month, retentionYears, entries };
+    const cancellations = await previewCancellations(
+      tx,
+      context.organisationId,
+      cancellationRetentionYears,
+      month,
+      PREVIEW_LIMIT,
+    );
+    return { month, retentionYears, entries, cancellationRetentionYears, cancellations };
   });
 }
 

@@ -1,8 +1,12 @@
 import { requireRole, type AccessContext } from '../auth/access-context.ts';
 import { withTenant, type Tx } from '../db/tenant.ts';
-import { amsterdamDateOf, startOfAmsterdamDay } from '../domain/calendar/local-date.ts';
+import { amsterdamDateOf, startOfAmsterdamDay, type LocalDate } from '../domain/calendar/local-date.ts';
 import type { LegalHoldReason } from '../domain/privacy/legal-hold.ts';
-import { cancellationRetentionState, endedBeforeBound } from '../domain/privacy/retention.ts';
+import {
+  cancellationRetentionState,
+  endedBeforeBound,
+  type MonthWindow,
+} from '../domain/privacy/retention.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { applyTablePolicies, stopWaitingMail } from './anonymise.repository.ts';
@@ -118,6 +122,41 @@ export async function liftHoldOfCancellation(
     });
     if (!row) throw new ConflictError('Deze bewaarplicht is al opgeheven.', 'legal_hold_already_lifted');
     return toView(row);
+  });
+}
+
+export interface CancellationPreviewEntry {
+  cancellationRequestId: string;
+  reference: string;
+  status: string;
+  endedOn: LocalDate;
+  keptUntil: LocalDate;
+  anonymiseFrom: LocalDate;
+  heldFor: LegalHoldReason[];
+}
+
+/** The unlinked requests the run will anonymise by the end of `month`, held ones included (marked). */
+export async function previewCancellations(
+  tx: Tx,
+  organisationId: string,
+  years: number,
+  month: MonthWindow,
+  limit: number,
+): Promise<CancellationPreviewEntry[]> {
+  const bound = startOfAmsterdamDay(endedBeforeBound(month.last, years));
+  const candidates = await listCancellationRetentionCandidates(tx, organisationId, bound, limit);
+  return candidates.flatMap((candidate): CancellationPreviewEntry[] => {
+    const state = cancellationRetentionState(candidate, years, month.last);
+    if (state.kind !== 'due' && state.kind !== 'held') return [];
+    return [
+      {
+        cancellationRequestId: candidate.id,
+        reference: candidate.reference,
+        status: candidate.status,
+        ...state.term,
+        heldFor: candidate.holdReasons,
+      },
+    ];
   });
 }
 

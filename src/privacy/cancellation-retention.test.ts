@@ -253,6 +253,22 @@ describe.each(databaseKinds())('retention of cancellation requests without a com
     clock.advance(3 * DAY); // two years and a day after it was handled
     const due = await request(ids.due);
     const held = await request(ids.held);
+    // The preview of this month shows the due request and the held one (marked), nothing else.
+    const preview = await call('GET', '/api/v1/privacy/anonymisation/preview', org.auditor.token);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toMatchObject({
+      cancellationRetentionYears: 2,
+      cancellations: [
+        {
+          cancellationRequestId: ids.due,
+          reference: due.reference,
+          anonymiseFrom: '2028-11-24',
+          heldFor: [],
+        },
+        { cancellationRequestId: ids.held, reference: held.reference, heldFor: ['court_case'] },
+      ],
+    });
+    expect(preview.json<{ cancellations: unknown[] }>().cancellations).toHaveLength(2);
     const run = await call('POST', '/api/v1/privacy/anonymisation/run', org.coordinator.token);
     expect(run.statusCode, run.body).toBe(200);
     expect(run.json()).toEqual({ anonymised: [due.reference], held: [held.reference] });
