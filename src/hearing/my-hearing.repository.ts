@@ -2,12 +2,13 @@ import { sql, type Selectable } from 'kysely';
 import type { DocumentsTable, HearingsTable } from '../db/schema.ts';
 import type { Tx } from '../db/tenant.ts';
 
-/**
- * The SQL of the involved employee's own view. Every query is keyed on the employee as well as the
- * organisation: nothing here can reach a hearing, reaction or letter of someone else.
- */
 export type OwnHearingRow = Selectable<HearingsTable> & { reference: string };
 
+/**
+ * The employee's own hearings. Like every query of the involved employee's own view here, it is
+ * keyed on the employee's id as well as the organisation: nothing here can reach a hearing, reaction
+ * or letter of someone else.
+ */
 export async function listOwnHearings(
   tx: Tx,
   organisationId: string,
