@@ -32,7 +32,6 @@ import { registerIntakeRoutes } from './intake/intake.routes.ts';
 import { registerMailboxRoutes } from './intake/mailbox.routes.ts';
 import { registerSmtpSettingsRoutes } from './letters/smtp-settings.routes.ts';
 import { registerCancellationLetterRoutes } from './letters/cancellation-letters.routes.ts';
-import { registerHearingStatementRoutes } from './letters/hearing-statement.routes.ts';
 import { registerLetterTemplateRoutes } from './letters/templates/letter-template.routes.ts';
 import { registerComplaintLetterRoutes } from './letters/complaint-letter.routes.ts';
 import type { Secrets } from './secrets.ts';
@@ -197,7 +196,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPortalRoutes(app, { ...deps, rateLimits });
   registerExportRoutes(app, deps);
   registerCancellationLetterRoutes(app, deps);
-  registerHearingStatementRoutes(app, deps);
   registerLetterTemplateRoutes(app, deps);
   registerComplaintLetterRoutes(app, {
     db: deps.db,

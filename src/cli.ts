@@ -20,7 +20,7 @@ const HELP = `klachtwijzer <command>
   demo                          fill the demo organisation with realistic complaints
   settings                      print every setting (environment variable) with its default
   verify-export <zip>           check a dossier export's SHA-256 sums and event chain; exit 1 on a mismatch
-  anonymise <slug> [--preview]  anonymise an organisation's dossiers whose retention term ended
+  anonymise <slug> [--preview]  anonymise an organisation's dossiers (and unlinked cancellations) past their term
   privacy-columns               print what anonymisation does to every column (docs/privacy.md)
   help                          this text
 

@@ -42,8 +42,11 @@ export async function anonymiseCommand(args: string[]): Promise<number> {
     if (values.preview) {
       const preview = await previewAnonymisation(deps, systemContext(organisation.id), day);
       for (const entry of preview.entries) process.stdout.write(`${JSON.stringify(entry)}\n`);
+      for (const entry of preview.cancellations) process.stdout.write(`${JSON.stringify(entry)}\n`);
       process.stdout.write(
-        `${preview.entries.length} dossier(s) due by ${preview.month.last} (retention ${preview.retentionYears} years).\n`,
+        `${preview.entries.length} dossier(s) due by ${preview.month.last} (retention ${preview.retentionYears} years).\n` +
+          `${preview.cancellations.length} cancellation request(s) without a complaint due ` +
+          `(retention ${preview.cancellationRetentionYears} years).\n`,
       );
       return 0;
     }

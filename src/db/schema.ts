@@ -284,6 +284,8 @@ export interface HearingsTable {
   /** The summary letter put to the employee for signature; the signed copy in the dossier (0008). */
   statement_letter_id: ColumnType<string | null, string | null | undefined, string | null>;
   signed_document_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The request letter sent to the employee (0018). */
+  request_letter_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface InsurerConsultationsTable {
@@ -464,6 +466,9 @@ export interface CancellationRequestsTable {
   processed_at: Timestamp | null;
   created_by: string | null;
   created_at: Timestamp;
+  /** When the customer withdrew it, and when an unlinked request was anonymised (0018). */
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  anonymised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SmtpSettingsTable {
@@ -636,6 +641,8 @@ export interface PortalCodesTable {
 export interface RetentionSettingsTable {
   organisation_id: string;
   retention_years: number;
+  /** Years an unlinked cancellation request is kept after it was handled (0018). */
+  cancellation_retention_years: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
   updated_by: string | null;
 }
@@ -645,7 +652,9 @@ export type LegalHoldReason = 'kifid_case' | 'court_case' | 'liability_claim';
 export interface LegalHoldsTable {
   organisation_id: string;
   id: string;
-  complaint_id: string;
+  /** A hold names a complaint or, since 0018, a cancellation request without one. */
+  complaint_id: string | null;
+  cancellation_request_id: ColumnType<string | null, string | null | undefined, never>;
   reason: LegalHoldReason;
   explanation: string;
   placed_by: string;

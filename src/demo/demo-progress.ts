@@ -49,7 +49,10 @@ export async function progressDemoComplaint(
   ): Promise<void> => {
     clock.advance(after);
     if (clock.now() > now) return;
-    await performAction({ db, clock }, as, facts.id, typeof input === 'function' ? input() : input);
+    const taken = typeof input === 'function' ? input() : input;
+    // Only the employee signs, and on their own hearing screen, never through the dossier's steps.
+    const own = taken.action === 'sign_hearing_statement';
+    await performAction({ db, clock }, as, facts.id, taken, own ? { asInvolvedEmployee: true } : {});
   };
   const later = (ms: number): Date => new Date(clock.now().getTime() + ms);
   const age = facts.daysAgo;

@@ -144,6 +144,7 @@ export async function loadDossierExportSource(
           .where('id', 'in', [...mailByItem.keys()])
           .execute();
   const documentDigests = new Set(documents.map((d) => d.sha256));
+  const cancellationRequests = await loadLinkedCancellations(tx, organisationId, complaintId);
 
   const source: DossierExportSource = {
     organisation: { id: organisation.id, name: organisation.name },
@@ -190,6 +191,7 @@ export async function loadDossierExportSource(
           removed: false,
         })),
     ],
+    cancellationRequests,
     events: events.map((event) => ({
       sequence: event.sequence,
       id: event.id,
@@ -218,6 +220,64 @@ export async function loadDossierExportSource(
   };
 }
 
+/**
+ * The cancellation requests linked to the complaint, each with the documents it kept itself: those
+ * filed before the link (decision 0005), which carry no complaint id, no item and no event. A link
+ * appends a dossier event, so the complaint row locked FOR SHARE keeps this list steady too.
+ */
+async function loadLinkedCancellations(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+): Promise<DossierExportSource['cancellationRequests']> {
+  const requests = await tx
+    .selectFrom('cancellation_requests')
+    .select(['id', 'reference'])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
+  if (requests.length === 0) return [];
+  const documents = await tx
+    .selectFrom('documents')
+    .select([
+      'id',
+      'cancellation_request_id',
+      'file_name',
+      'media_type',
+      'size_bytes',
+      'sha256',
+      'created_at',
+      sql<boolean>`content IS NULL`.as('removed'),
+    ])
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', 'is', null)
+    .where(
+      'cancellation_request_id',
+      'in',
+      requests.map((r) => r.id),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return requests.map((request) => ({
+    id: request.id,
+    reference: request.reference,
+    documents: documents
+      .filter((d) => d.cancellation_request_id === request.id)
+      .map((d) => ({
+        id: d.id,
+        fileName: d.file_name,
+        mediaType: d.media_type,
+        sizeBytes: Number(d.size_bytes),
+        sha256: d.sha256,
+        createdAt: new Date(d.created_at),
+        removed: d.removed,
+      })),
+  }));
+}
+
 export async function findUserName(tx: Tx, organisationId: string, userId: string): Promise<string | null> {
   const row = await tx
     .selectFrom('users')
@@ -233,8 +293,27 @@ export async function readStoredContent(
   tx: Tx,
   organisationId: string,
   complaintId: string,
-  source: { kind: 'document' | 'mail'; id: string },
+  source:
+    | { kind: 'document' | 'mail'; id: string }
+    | { kind: 'cancellation_document'; id: string; cancellationRequestId: string },
 ): Promise<Uint8Array | null> {
+  if (source.kind === 'cancellation_document') {
+    // Only while the request is still linked to this complaint.
+    const row = await tx
+      .selectFrom('documents as d')
+      .innerJoin('cancellation_requests as r', (join) =>
+        join
+          .onRef('r.organisation_id', '=', 'd.organisation_id')
+          .onRef('r.id', '=', 'd.cancellation_request_id'),
+      )
+      .select('d.content')
+      .where('d.organisation_id', '=', organisationId)
+      .where('d.id', '=', source.id)
+      .where('d.cancellation_request_id', '=', source.cancellationRequestId)
+      .where('r.complaint_id', '=', complaintId)
+      .executeTakeFirst();
+    return row?.content ?? null;
+  }
   if (source.kind === 'document') {
     const row = await tx
       .selectFrom('documents')

@@ -115,6 +115,7 @@ export async function startDossierExport(
       sizeBytes: content.length,
       ...(file.itemId ? { itemId: file.itemId } : {}),
       ...(file.documentId ? { documentId: file.documentId } : {}),
+      ...(file.cancellationRequestId ? { cancellationRequestId: file.cancellationRequestId } : {}),
     });
     await zip.addFile(folder + path, content, {
       modifiedAt: file.modifiedAt,

@@ -295,6 +295,94 @@ describe.each(databaseKinds())('dossier export on %s', (kind) => {
     }
   });
 
+  it('carries the confirmation a cancellation request kept before it was linked to the complaint', async () => {
+    const call = (method: 'GET' | 'POST', url: string, payload: object) =>
+      app.inject({ method, url, headers: { authorization: `Bearer ${org.handler.token}` }, payload });
+    // The cancellation arrives and is confirmed first: its letter is filed with the request (0008).
+    const registered = await call('POST', '/api/v1/cancellations', {
+      channel: 'email',
+      receivedAt: '2026-11-20T15:12:00Z',
+      customerName: 'Ëlla van Dijk-Noël',
+      customerEmail: 'ella@example.nl',
+      policies: 'Opstalverzekering, polis 55667788',
+    });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const cancellation = registered.json<{ id: string; reference: string }>();
+    clock.advance(60 * 60 * 1000);
+    const confirmed = await call('POST', `/api/v1/cancellations/${cancellation.id}/confirm`, {});
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const [kept] = await withTenant(database.handle.db, org.id, (tx) =>
+      tx
+        .selectFrom('documents')
+        .select(['id', 'sha256', 'complaint_id'])
+        .where('organisation_id', '=', org.id)
+        .where('cancellation_request_id', '=', cancellation.id)
+        .execute(),
+    );
+    expect(kept).toMatchObject({ complaint_id: null });
+
+    // Later it turns out to belong with a complaint.
+    clock.advance(60 * 60 * 1000);
+    const complaint = await dossierWithEverything();
+    const linked = await call('POST', `/api/v1/cancellations/${cancellation.id}/link`, {
+      complaintId: complaint.id,
+    });
+    expect(linked.statusCode, linked.body).toBe(200);
+
+    const zip = new Uint8Array((await exportAs(org.coordinator.token, complaint.id)).rawPayload);
+    const entries = unzipSync(zip);
+    const folder = `${complaint.reference}/`;
+    const manifest = JSON.parse(
+      Buffer.from(entries[`${folder}manifest.json`]!).toString('utf8'),
+    ) as DossierManifest;
+    const file = manifest.files.find((f) => f.documentId === kept!.id);
+    expect(file).toMatchObject({
+      role: 'document',
+      cancellationRequestId: cancellation.id,
+      sha256: kept!.sha256,
+    });
+    expect(sha256Hex(entries[folder + file!.path]!)).toBe(kept!.sha256);
+    expect(manifest.cancellationRequests).toEqual([
+      { id: cancellation.id, reference: cancellation.reference, documentIds: [kept!.id] },
+    ]);
+    // The summary lists it too, so sha256sum -c covers it.
+    expect(Buffer.from(entries[`${folder}manifest.txt`]!).toString('utf8')).toContain(
+      `${kept!.sha256}  ${file!.path}`,
+    );
+    // The index names the request and the file, in its place in time (before the complaint).
+    const index = Buffer.from(entries[`${folder}00-inhoudsopgave.pdf`]!);
+    writeFirstPagePng(index, `test-artifacts/exports/dossier-index-cancellation-${kind}.png`, 60);
+    const raw = pdfRawText(index)
+      .replace(/\s+/g, ' ')
+      .replace(/([-/]) /g, '$1');
+    expect(raw).toContain('Opzegging (vóór koppeling)');
+    expect(raw).toContain(cancellation.reference);
+    expect(raw).toContain(file!.path);
+    expect(file!.path).toMatch(/^documenten\/001-/);
+
+    expect(verifyExportZip(zip)).toMatchObject({ ok: true, problems: [] });
+    // Dropped from both the ZIP and the file list, it is still missed: the manifest names it.
+    const { [folder + file!.path]: _dropped, ...without } = entries;
+    const trimmed = { ...manifest, files: manifest.files.filter((f) => f.documentId !== kept!.id) };
+    const report = verifyExportZip(
+      zipSync({ ...without, [`${folder}manifest.json`]: Buffer.from(JSON.stringify(trimmed)) }),
+    );
+    expect(report.problems.map((p) => p.kind)).toEqual(['document_not_in_export']);
+
+    if (kind !== 'pglite') return;
+    const dir = mkdtempSync(join(tmpdir(), 'kw-export-'));
+    try {
+      writeFileSync(join(dir, 'linked.zip'), zip);
+      const run = spawnSync(process.execPath, ['src/cli.ts', 'verify-export', join(dir, 'linked.zip')], {
+        encoding: 'utf8',
+      });
+      expect(run.stdout).toContain(`OK: ${complaint.reference}`);
+      expect(run.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('lets the assigned handler export, and nobody else outside coordinator and auditor', async () => {
     const complaint = await createTestComplaint(
       database.handle.db,

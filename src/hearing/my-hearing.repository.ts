@@ -2,21 +2,13 @@ import { sql, type Selectable } from 'kysely';
 import type { DocumentsTable, HearingsTable } from '../db/schema.ts';
 import type { Tx } from '../db/tenant.ts';
 
-/**
- * The SQL of the involved employee's own view. Every query is keyed on the employee as well as the
- * organisation: nothing here can reach a hearing, reaction or letter of someone else.
- */
-export const HEARING_LETTER_TYPES = ['hearing_request', 'hearing_statement'] as const;
-
-/**
- * Addresses compare without case: the caller passes the account's address lowercased, and a letter
- * keeps the address as the account spelled it when it was written.
- */
-const recipientEmailIs = (employeeEmail: string) =>
-  sql<boolean>`lower(l.recipient_email) = ${employeeEmail.toLowerCase()}`;
-
 export type OwnHearingRow = Selectable<HearingsTable> & { reference: string };
 
+/**
+ * The employee's own hearings. Like every query of the involved employee's own view here, it is
+ * keyed on the employee's id as well as the organisation: nothing here can reach a hearing, reaction
+ * or letter of someone else.
+ */
 export async function listOwnHearings(
   tx: Tx,
   organisationId: string,
@@ -65,66 +57,96 @@ export async function listOwnReactions(
     .execute();
 }
 
-export interface OwnLetterRow {
-  complaint_id: string | null;
-  letter_type: string;
-  issued_at: Date | string;
+/** What an own document is to the employee: the request, the summary to sign, the signed copy. */
+export const OWN_DOCUMENT_KINDS = [
+  'hearing_request',
+  'hearing_statement',
+  'hearing_statement_signed',
+] as const;
+export type OwnDocumentKind = (typeof OWN_DOCUMENT_KINDS)[number];
+
+export interface OwnDocumentRow {
+  complaint_id: string;
+  kind: OwnDocumentKind;
   document_id: string;
   file_name: string;
   media_type: string;
   size_bytes: string;
+  created_at: Date | string;
 }
 
-/** Letters addressed to this employee about their hearing (the request, the statement to sign). */
-export async function listOwnHearingLetters(
+/**
+ * The documents of the employee's own hearings, found through the hearing's own links (the request
+ * letter, the summary letter in force, the signed copy): ids from the hearing row that names this
+ * employee, so an address that changed or looks like another's cannot add or hide a letter.
+ */
+function ownDocuments(tx: Tx, organisationId: string, employeeId: string) {
+  const hearings = tx
+    .selectFrom('hearings as h')
+    .where('h.organisation_id', '=', organisationId)
+    .where('h.employee_id', '=', employeeId)
+    .where('h.requested_at', 'is not', null);
+  const letter = (column: 'h.request_letter_id' | 'h.statement_letter_id', kind: OwnDocumentKind) =>
+    hearings
+      .innerJoin('letters as l', (join) =>
+        join.onRef('l.organisation_id', '=', 'h.organisation_id').onRef('l.id', '=', column),
+      )
+      .select(['h.complaint_id', sql<OwnDocumentKind>`${sql.lit(kind)}::text`.as('kind'), 'l.document_id']);
+  const signed = hearings
+    .where('h.signed_document_id', 'is not', null)
+    .select([
+      'h.complaint_id',
+      sql<OwnDocumentKind>`${sql.lit('hearing_statement_signed')}::text`.as('kind'),
+      'h.signed_document_id as document_id',
+    ])
+    .$narrowType<{ document_id: string }>();
+  const own = letter('h.request_letter_id', 'hearing_request')
+    .unionAll(letter('h.statement_letter_id', 'hearing_statement'))
+    .unionAll(signed);
+  return tx.selectFrom(own.as('o')).innerJoin('documents as d', (join) =>
+    join
+      .on('d.organisation_id', '=', organisationId)
+      .onRef('d.id', '=', 'o.document_id')
+      // Every hearing document is filed in the hearing's own dossier.
+      .onRef('d.complaint_id', '=', 'o.complaint_id'),
+  );
+}
+
+/** The documents of these hearings of the employee, oldest first. */
+export async function listOwnHearingDocuments(
   tx: Tx,
   organisationId: string,
-  employeeEmail: string,
+  employeeId: string,
   complaintIds: readonly string[],
-): Promise<OwnLetterRow[]> {
+): Promise<OwnDocumentRow[]> {
   if (complaintIds.length === 0) return [];
-  return tx
-    .selectFrom('letters as l')
-    .innerJoin('documents as d', (join) =>
-      join.onRef('d.organisation_id', '=', 'l.organisation_id').onRef('d.id', '=', 'l.document_id'),
-    )
+  return ownDocuments(tx, organisationId, employeeId)
     .select([
-      'l.complaint_id',
-      'l.letter_type',
-      'l.issued_at',
-      'l.document_id',
+      'o.complaint_id',
+      'o.kind',
+      'o.document_id',
       'd.file_name',
       'd.media_type',
       'd.size_bytes',
+      'd.created_at',
     ])
-    .where('l.organisation_id', '=', organisationId)
-    .where('l.complaint_id', 'in', complaintIds)
-    .where('l.recipient_kind', '=', 'employee')
-    .where(recipientEmailIs(employeeEmail))
-    .where('l.letter_type', 'in', HEARING_LETTER_TYPES)
-    .orderBy('l.issued_at')
+    .where('o.complaint_id', 'in', complaintIds)
+    .orderBy('d.created_at')
+    .orderBy('d.id')
     .execute();
 }
 
-/** One document, only when it is a hearing letter to this employee. */
+/** One document, only when it is one of this employee's hearing documents of this complaint. */
 export async function findOwnHearingDocument(
   tx: Tx,
   organisationId: string,
-  employeeEmail: string,
+  employeeId: string,
   complaintId: string,
   documentId: string,
 ): Promise<Selectable<DocumentsTable> | undefined> {
-  return tx
-    .selectFrom('documents as d')
-    .innerJoin('letters as l', (join) =>
-      join.onRef('l.organisation_id', '=', 'd.organisation_id').onRef('l.document_id', '=', 'd.id'),
-    )
+  return ownDocuments(tx, organisationId, employeeId)
     .selectAll('d')
-    .where('d.organisation_id', '=', organisationId)
-    .where('d.complaint_id', '=', complaintId)
-    .where('d.id', '=', documentId)
-    .where('l.recipient_kind', '=', 'employee')
-    .where(recipientEmailIs(employeeEmail))
-    .where('l.letter_type', 'in', HEARING_LETTER_TYPES)
+    .where('o.complaint_id', '=', complaintId)
+    .where('o.document_id', '=', documentId)
     .executeTakeFirst();
 }

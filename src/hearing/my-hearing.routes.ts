@@ -35,7 +35,11 @@ export const OwnHearingSchema = Type.Object({
   documents: Type.Array(
     Type.Object({
       id: Uuid,
-      letterType: Type.String(),
+      letterType: Type.Union([
+        Type.Literal('hearing_request'),
+        Type.Literal('hearing_statement'),
+        Type.Literal('hearing_statement_signed'),
+      ]),
       fileName: Type.String(),
       mediaType: Type.String(),
       sizeBytes: Type.Integer(),
@@ -117,7 +121,7 @@ export function registerMyHearingRoutes(app: FastifyInstance, deps: ProcedureDep
     {
       schema: {
         tags: ['hearing'],
-        summary: 'Download a letter addressed to me about this hearing',
+        summary: 'Download the request, the summary to sign or the signed copy of my hearing',
         params: DocumentParams,
         response: { ...problemResponses(404) },
       },
@@ -129,12 +133,16 @@ export function registerMyHearingRoutes(app: FastifyInstance, deps: ProcedureDep
         request.params.id,
         request.params.documentId,
       );
-      return reply
-        .header('content-type', document.mediaType)
-        .header('content-disposition', contentDisposition(document.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "sandbox; default-src 'none'")
-        .send(Buffer.from(document.content));
+      return (
+        reply
+          .header('content-type', document.mediaType)
+          .header('content-disposition', contentDisposition(document.fileName))
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "sandbox; default-src 'none'")
+          // The digest the dossier's events hold: the employee can show which PDF they were given.
+          .header('digest', `sha-256=${Buffer.from(document.sha256, 'hex').toString('base64')}`)
+          .send(Buffer.from(document.content))
+      );
     },
   );
 }

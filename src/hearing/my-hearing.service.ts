@@ -14,12 +14,12 @@ import { loadCalendar } from '../procedure/clock-columns.ts';
 import { performAction, type ProcedureDeps } from '../procedure/procedure.service.ts';
 import { loadComplaintSnapshot } from '../procedure/snapshot.repository.ts';
 import { normaliseText } from '../text.ts';
-import { findUserRow } from '../auth/user-credential.repository.ts';
 import {
   findOwnHearingDocument,
-  listOwnHearingLetters,
+  listOwnHearingDocuments,
   listOwnHearings,
   listOwnReactions,
+  type OwnDocumentKind,
   type OwnHearingRow,
 } from './my-hearing.repository.ts';
 
@@ -40,9 +40,10 @@ export interface OwnHearingView {
   statement: { text: string; recordedAt: Date } | null;
   signedAt: Date | null;
   waivedAt: Date | null;
+  /** The request, the summary put to them and, once signed, the signed copy filed in the dossier. */
   documents: Array<{
     id: string;
-    letterType: string;
+    letterType: OwnDocumentKind;
     fileName: string;
     mediaType: string;
     sizeBytes: number;
@@ -57,12 +58,6 @@ const MAX_REACTION = 50_000;
 function employeeOf(context: AccessContext): string {
   if (context.userId === null) throw new UnauthenticatedError('Alleen een medewerker heeft eigen wederhoor.');
   return context.userId;
-}
-
-async function employeeEmail(tx: Tx, organisationId: string, userId: string): Promise<string> {
-  const user = await findUserRow(tx, organisationId, userId);
-  if (!user) throw new UnauthenticatedError();
-  return user.email.toLowerCase();
 }
 
 async function reactionDue(tx: Tx, organisationId: string, row: OwnHearingRow, now: Date) {
@@ -83,9 +78,8 @@ async function viewsOf(
   now: Date,
 ): Promise<OwnHearingView[]> {
   const ids = rows.map((r) => r.complaint_id);
-  const email = await employeeEmail(tx, organisationId, employeeId);
   const reactions = await listOwnReactions(tx, organisationId, employeeId, ids);
-  const letters = await listOwnHearingLetters(tx, organisationId, email, ids);
+  const documents = await listOwnHearingDocuments(tx, organisationId, employeeId, ids);
   const views: OwnHearingView[] = [];
   for (const row of rows) {
     const open = row.status === 'requested' || row.status === 'statement_draft';
@@ -105,15 +99,15 @@ async function viewsOf(
           : null,
       signedAt: row.signed_at === null ? null : new Date(row.signed_at),
       waivedAt: row.waived_at === null ? null : new Date(row.waived_at),
-      documents: letters
-        .filter((l) => l.complaint_id === row.complaint_id)
-        .map((l) => ({
-          id: l.document_id,
-          letterType: l.letter_type,
-          fileName: l.file_name,
-          mediaType: l.media_type,
-          sizeBytes: Number(l.size_bytes),
-          issuedAt: new Date(l.issued_at),
+      documents: documents
+        .filter((d) => d.complaint_id === row.complaint_id)
+        .map((d) => ({
+          id: d.document_id,
+          letterType: d.kind,
+          fileName: d.file_name,
+          mediaType: d.media_type,
+          sizeBytes: Number(d.size_bytes),
+          issuedAt: new Date(d.created_at),
         })),
       mayReact: open,
       maySign: row.status === 'statement_draft',
@@ -234,7 +228,13 @@ export async function signMyStatement(
   await withTenant(deps.db, context.organisationId, (tx) =>
     ownHearing(tx, context.organisationId, employeeId, complaintId),
   );
-  await performAction(deps, context, complaintId, { action: 'sign_hearing_statement', employeeId });
+  await performAction(
+    deps,
+    context,
+    complaintId,
+    { action: 'sign_hearing_statement', employeeId },
+    { asInvolvedEmployee: true },
+  );
   return getMyHearing(deps, context, complaintId);
 }
 
@@ -248,8 +248,13 @@ export async function getMyHearingDocument(
   const now = deps.clock.now();
   const row = await withTenant(deps.db, context.organisationId, async (tx) => {
     await ownHearing(tx, context.organisationId, employeeId, complaintId);
-    const email = await employeeEmail(tx, context.organisationId, employeeId);
-    const document = await findOwnHearingDocument(tx, context.organisationId, email, complaintId, documentId);
+    const document = await findOwnHearingDocument(
+      tx,
+      context.organisationId,
+      employeeId,
+      complaintId,
+      documentId,
+    );
     if (document) {
       await tx
         .insertInto('dossier_reads')

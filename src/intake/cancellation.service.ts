@@ -190,6 +190,8 @@ export async function advanceCancellation(
         status: rule.to,
         ...(step === 'confirm' ? { confirmed_at: now } : {}),
         ...(step === 'process' ? { processed_at: now } : {}),
+        // The retention term of a request without a complaint runs from here (docs/privacy.md).
+        ...(step === 'withdraw' ? { withdrawn_at: now } : {}),
       })
       .where('organisation_id', '=', context.organisationId)
       .where('id', '=', id)

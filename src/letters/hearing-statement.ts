@@ -60,6 +60,26 @@ export async function issueHearingStatement(
   return issued;
 }
 
+/**
+ * R4: the hearing keeps the request letter it sent, so the employee's own view reaches it by id. A
+ * request sent again (the hearing restarted) replaces the link: the latest request is the one in force.
+ */
+export async function linkHearingRequest(
+  tx: Tx,
+  organisationId: string,
+  complaintId: string,
+  employeeId: string,
+  letterId: string,
+): Promise<void> {
+  await tx
+    .updateTable('hearings')
+    .set({ request_letter_id: letterId })
+    .where('organisation_id', '=', organisationId)
+    .where('complaint_id', '=', complaintId)
+    .where('employee_id', '=', employeeId)
+    .execute();
+}
+
 /** The summary with the signature lines filled in: who signed, when, and that it was electronic. */
 function signedCopy(letter: RenderableLetter, signerName: string, signedAt: Date): RenderableLetter {
   if (letter.countersign === null) return letter;

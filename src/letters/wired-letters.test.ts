@@ -159,7 +159,8 @@ describe.each(databaseKinds())(
       }
 
       // The employee's own view: their statement, and nothing of anyone else's.
-      const mine = await get('/api/v1/me/hearing-statements', org.employee.token);
+      type OwnDocument = { id: string; letterType: string };
+      const mine = await get('/api/v1/my/hearings', org.employee.token);
       expect(mine.statusCode).toBe(200);
       expect(mine.json()).toEqual([
         expect.objectContaining({
@@ -168,30 +169,38 @@ describe.each(databaseKinds())(
           status: 'statement_draft',
         }),
       ]);
-      const url = `/api/v1/complaints/${complaint.id}/hearings/${org.employee.id}`;
-      const own = await get(`${url}/statement`, org.employee.token);
+      const ownDocuments = mine.json<Array<{ documents: OwnDocument[] }>>()[0]!.documents;
+      expect(ownDocuments.map((d) => d.letterType)).toEqual(['hearing_request', 'hearing_statement']);
+      const statementId = ownDocuments.find((d) => d.letterType === 'hearing_statement')!.id;
+      const url = `/api/v1/my/hearings/${complaint.id}/documents`;
+      const own = await get(`${url}/${statementId}/content`, org.employee.token);
       expect(own.statusCode).toBe(200);
       expect(own.headers['content-type']).toBe('application/pdf');
       expect(sha256Hex(own.rawPayload)).toBe(letter!.pdf_sha256);
-      expect((await get(`${url}/statement`, org.handler.token)).statusCode).toBe(200);
+      expect(own.headers['digest']).toBe(
+        `sha-256=${Buffer.from(letter!.pdf_sha256, 'hex').toString('base64')}`,
+      );
+      // Staff read the same PDF in the dossier.
+      const inDossier = `/api/v1/complaints/${complaint.id}/documents/${statementId}/content`;
+      expect((await get(inDossier, org.handler.token)).statusCode).toBe(200);
       const colleague = await addEmployee(org, 'Collega Kees');
-      expect((await get(`${url}/statement`, colleague)).statusCode).toBe(404);
-      expect((await get('/api/v1/me/hearing-statements', colleague)).json()).toEqual([]);
-      expect((await get(`${url}/statement`, other.coordinator.token)).statusCode).toBe(404);
-      expect((await get(`${url}/statement`, other.employee.token)).statusCode).toBe(404);
+      expect((await get(`${url}/${statementId}/content`, colleague)).statusCode).toBe(404);
+      expect((await get('/api/v1/my/hearings', colleague)).json()).toEqual([]);
+      expect((await get(`${url}/${statementId}/content`, other.coordinator.token)).statusCode).toBe(404);
+      expect((await get(`${url}/${statementId}/content`, other.employee.token)).statusCode).toBe(404);
       // The complaint's dossier itself stays closed to the employee.
       expect([403, 404]).toContain(
         (await get(`/api/v1/complaints/${complaint.id}/items`, org.employee.token)).statusCode,
       );
-      expect((await get(`${url}/signed-statement`, org.employee.token)).statusCode).toBe(404);
+      expect([403, 404]).toContain((await get(inDossier, org.employee.token)).statusCode);
 
-      // Another employee cannot sign it; the employee signs it themselves.
-      const signUrl = `/api/v1/complaints/${complaint.id}/actions/sign-hearing-statement`;
+      // Another employee cannot sign it; the employee signs it themselves, on their own screen.
+      const signUrl = `/api/v1/my/hearings/${complaint.id}/sign`;
       const forged = await app.inject({
         method: 'POST',
         url: signUrl,
         headers: { authorization: `Bearer ${colleague}` },
-        payload: { employeeId: org.employee.id },
+        payload: {},
       });
       expect(forged.statusCode).toBe(404);
       clock.advance(60 * 60 * 1000);
@@ -199,9 +208,9 @@ describe.each(databaseKinds())(
         method: 'POST',
         url: signUrl,
         headers: { authorization: `Bearer ${org.employee.token}` },
-        payload: { employeeId: org.employee.id },
+        payload: {},
       });
-      expect(signed.statusCode, signed.body).toBe(204);
+      expect(signed.statusCode, signed.body).toBe(200);
 
       const hearing = await withTenant(db(), org.id, (tx) =>
         tx
@@ -212,7 +221,12 @@ describe.each(databaseKinds())(
           .executeTakeFirstOrThrow(),
       );
       expect(hearing).toMatchObject({ status: 'signed', statement_letter_id: letter!.id });
-      const signedPdf = await get(`${url}/signed-statement`, org.employee.token);
+      const afterSigning = await get(`/api/v1/my/hearings/${complaint.id}`, org.employee.token);
+      const signedCopy = afterSigning
+        .json<{ documents: OwnDocument[] }>()
+        .documents.find((d) => d.letterType === 'hearing_statement_signed');
+      expect(signedCopy?.id).toBe(hearing.signed_document_id);
+      const signedPdf = await get(`${url}/${signedCopy!.id}/content`, org.employee.token);
       expect(signedPdf.statusCode).toBe(200);
       writeFirstPagePng(
         signedPdf.rawPayload,

@@ -19,6 +19,11 @@ import {
   stopWaitingMail,
 } from './anonymise.repository.ts';
 import {
+  anonymiseDueCancellations,
+  previewCancellations,
+  type CancellationPreviewEntry,
+} from './cancellation-retention.service.ts';
+import {
   findRetentionSettings,
   listRetentionCandidates,
   lockRetentionFacts,
@@ -44,6 +49,9 @@ export interface AnonymisationPreview {
   month: MonthWindow;
   retentionYears: number;
   entries: PreviewEntry[];
+  /** Cancellation requests never linked to a complaint, on their own term. */
+  cancellationRetentionYears: number;
+  cancellations: CancellationPreviewEntry[];
 }
 
 /** A run touches at most this many dossiers per organisation; the next night takes the rest. */
@@ -59,7 +67,10 @@ export async function previewAnonymisation(
   requireRole(context, ['coordinator', 'auditor']);
   const month = monthOf(day ?? amsterdamDateOf(deps.clock.now()));
   return withTenant(deps.db, context.organisationId, async (tx) => {
-    const { retentionYears } = await findRetentionSettings(tx, context.organisationId);
+    const { retentionYears, cancellationRetentionYears } = await findRetentionSettings(
+      tx,
+      context.organisationId,
+    );
     const bound = startOfAmsterdamDay(endedBeforeBound(month.last, retentionYears));
     const candidates = await listRetentionCandidates(tx, context.organisationId, bound, PREVIEW_LIMIT);
     const entries = candidates.flatMap((candidate): PreviewEntry[] => {
@@ -75,7 +86,14 @@ export async function previewAnonymisation(
         },
       ];
     });
-    return { month, retentionYears, entries };
+    const cancellations = await previewCancellations(
+      tx,
+      context.organisationId,
+      cancellationRetentionYears,
+      month,
+      PREVIEW_LIMIT,
+    );
+    return { month, retentionYears, entries, cancellationRetentionYears, cancellations };
   });
 }
 
@@ -120,11 +138,15 @@ async function anonymiseDossier(
 }
 
 export interface AnonymisationRun {
+  /** References of the dossiers (KL-…) and of unlinked cancellation requests (OP-…) anonymised. */
   anonymised: string[];
   held: string[];
 }
 
-/** Anonymises every dossier of one organisation whose term has ended, one transaction each. */
+/**
+ * Anonymises every dossier of one organisation whose term has ended, then every cancellation
+ * request never linked to a complaint whose own term has ended; one transaction each.
+ */
 export async function anonymiseDueDossiers(
   deps: AnonymisationDeps,
   organisationId: string,
@@ -149,6 +171,9 @@ export async function anonymiseDueDossiers(
     if (outcome === 'anonymised') run.anonymised.push(candidate.reference);
     if (outcome === 'held') run.held.push(candidate.reference);
   }
+  const cancellations = await anonymiseDueCancellations(deps, organisationId);
+  run.anonymised.push(...cancellations.anonymised);
+  run.held.push(...cancellations.held);
   return run;
 }
 

@@ -9,7 +9,10 @@ import { newId } from '../ids.ts';
  * here, once per table, as a condition next to `organisation_id = …`; what happens to each column
  * comes from the policy. Table and column names only ever come from those constants.
  */
-type Scope = (organisationId: string, complaintId: string) => RawBuilder<unknown>;
+/** Which rows of one table belong to the subject (a dossier, or a cancellation request on its own). */
+export type Scope = (organisationId: string, subjectId: string) => RawBuilder<unknown>;
+/** Per table the rows of a subject; null says the subject never has rows in that table. */
+export type Scopes = Readonly<Record<string, Scope | null>>;
 
 const byComplaint: Scope = (_organisationId, complaintId) => sql`complaint_id = ${complaintId}`;
 
@@ -99,13 +102,20 @@ function replacement(column: string, treatment: Replaced): RawBuilder<unknown> {
   return REPLACEMENTS[treatment](sql.ref(column));
 }
 
-/** Mail still waiting to go out for this dossier would carry its personal data: it is stopped. */
-export async function stopWaitingMail(tx: Tx, organisationId: string, complaintId: string): Promise<number> {
+/** Mail still waiting to go out for this subject would carry its personal data: it is stopped. */
+export async function stopWaitingMail(
+  tx: Tx,
+  organisationId: string,
+  subjectId: string,
+  scopes: Scopes = DOSSIER_SCOPES,
+): Promise<number> {
+  const outbox = scopes['outbox'];
+  if (!outbox) return 0;
   const result = await sql`
     UPDATE outbox SET status = 'failed', locked_until = NULL,
       last_error = 'Niet verzonden: het dossier is geanonimiseerd.'
     WHERE organisation_id = ${organisationId} AND status IN ('pending', 'sending')
-      AND ${DOSSIER_SCOPES['outbox']!(organisationId, complaintId)}`.execute(tx);
+      AND ${outbox(organisationId, subjectId)}`.execute(tx);
   return Number(result.numAffectedRows ?? 0n);
 }
 
@@ -145,17 +155,16 @@ function rowCount(result: { numAffectedRows?: bigint }): number {
   return Number(result.numAffectedRows ?? 0n);
 }
 
-/** One table of the dossier: rows removed, or columns replaced and derived columns made again. */
+/** One table of the subject: rows removed, or columns replaced and derived columns made again. */
 async function applyPolicy(
   tx: Tx,
   table: string,
   policy: Exclude<TablePolicy, { kind: 'outside' }>,
   organisationId: string,
-  complaintId: string,
+  subjectId: string,
+  scope: Scope,
 ): Promise<number> {
-  const scope = DOSSIER_SCOPES[table];
-  if (!scope) throw new Error(`no dossier scope for table ${table}`);
-  const where = sql`organisation_id = ${organisationId} AND ${scope(organisationId, complaintId)}`;
+  const where = sql`organisation_id = ${organisationId} AND ${scope(organisationId, subjectId)}`;
   if (policy.kind === 'dossier_delete') {
     return rowCount(await sql`DELETE FROM ${sql.table(table)} WHERE ${where}`.execute(tx));
   }
@@ -173,7 +182,7 @@ async function applyPolicy(
   if (Object.values(policy.columns).some(({ treatment }) => treatment === 'rebuilt')) {
     const rebuild = REBUILDS[table];
     if (!rebuild) throw new Error(`no rebuild for table ${table}`);
-    await rebuild(organisationId, complaintId).execute(tx);
+    await rebuild(organisationId, subjectId).execute(tx);
     const { rows } = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE ${where}`.execute(tx);
     affected = Math.max(affected, rows[0]?.n ?? 0);
@@ -181,16 +190,24 @@ async function applyPolicy(
   return affected;
 }
 
-/** Applies every table's policy to the dossier; returns how many rows each table had changed or removed. */
+/**
+ * Applies every table's policy to the subject's rows (a dossier by default); returns how many rows
+ * each table had changed or removed. A table the policy list names must have its scope here: a
+ * missing one is an error, never a silent skip.
+ */
 export async function applyTablePolicies(
   tx: Tx,
   organisationId: string,
-  complaintId: string,
+  subjectId: string,
+  scopes: Scopes = DOSSIER_SCOPES,
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const [table, policy] of Object.entries(TABLE_POLICIES)) {
     if (policy.kind === 'outside') continue;
-    const affected = await applyPolicy(tx, table, policy, organisationId, complaintId);
+    const scope = scopes[table];
+    if (scope === undefined) throw new Error(`no scope for table ${table}`);
+    if (scope === null) continue;
+    const affected = await applyPolicy(tx, table, policy, organisationId, subjectId, scope);
     if (affected > 0) counts[table] = affected;
   }
   return counts;

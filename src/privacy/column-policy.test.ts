@@ -5,6 +5,7 @@ import { openTestDatabase, type TestDatabase } from '../../test/support/test-dat
 import { columnPolicyMarkdown, policyGaps } from '../domain/privacy/column-policy.ts';
 import { TABLE_POLICIES } from '../domain/privacy/table-policies.ts';
 import { DOSSIER_SCOPES, REBUILDS } from './anonymise.repository.ts';
+import { CANCELLATION_SCOPES } from './cancellation-scopes.ts';
 
 describe('the privacy policy of every column', () => {
   let database: TestDatabase;
@@ -32,6 +33,16 @@ describe('the privacy policy of every column', () => {
       .map(([table]) => table);
     expect(dossierTables.filter((table) => !DOSSIER_SCOPES[table])).toEqual([]);
     expect(Object.keys(DOSSIER_SCOPES).filter((table) => !dossierTables.includes(table))).toEqual([]);
+  });
+
+  it('says for every dossier table whether a cancellation request on its own has rows there', () => {
+    const dossierTables = Object.entries(TABLE_POLICIES)
+      .filter(([, policy]) => policy.kind !== 'outside')
+      .map(([table]) => table);
+    // A scope, or null on purpose: a new table must be decided on here as well.
+    expect(Object.keys(CANCELLATION_SCOPES).toSorted()).toEqual(dossierTables.toSorted());
+    // What a derived table is made from is a dossier; a cancellation request has none.
+    expect(Object.keys(REBUILDS).filter((table) => CANCELLATION_SCOPES[table] !== null)).toEqual([]);
   });
 
   it('knows how to make every derived column again, and makes nothing else', () => {

@@ -36,7 +36,7 @@ export interface LegalHoldView {
   lifted: { by: string; at: Date; explanation: string | null } | null;
 }
 
-function toView(row: LegalHoldRow): LegalHoldView {
+export function toView(row: LegalHoldRow): LegalHoldView {
   return {
     id: row.id,
     reason: row.reason,
@@ -51,12 +51,12 @@ function toView(row: LegalHoldRow): LegalHoldView {
 }
 
 /** Holds name who placed and lifted them: a person, never the system or an anonymous key. */
-function personOf(context: AccessContext): string {
+export function personOf(context: AccessContext): string {
   if (!context.userId) throw new ForbiddenError('Een bewaarplicht wordt door een medewerker geregeld.');
   return context.userId;
 }
 
-function explanationOf(text: string, field: string): string {
+export function explanationOf(text: string, field: string): string {
   const explanation = normaliseText(text);
   if (explanation === '' || explanation.length > MAX_HOLD_EXPLANATION) {
     throw new ValidationError(`Licht toe waarom (ten hoogste ${MAX_HOLD_EXPLANATION} tekens).`, [
@@ -165,22 +165,35 @@ export async function getRetentionSettings(
 export async function changeRetentionSettings(
   deps: PrivacyDeps,
   context: AccessContext,
-  retentionYears: number,
+  input: { retentionYears?: number; cancellationRetentionYears?: number },
 ): Promise<RetentionSettingsRow> {
   requireRole(context, ['admin']);
-  if (
-    !Number.isInteger(retentionYears) ||
-    retentionYears < MIN_RETENTION_YEARS ||
-    retentionYears > MAX_RETENTION_YEARS
-  ) {
-    throw new ValidationError(
-      `De bewaartermijn is een heel aantal jaren van ${MIN_RETENTION_YEARS} tot ${MAX_RETENTION_YEARS}.`,
-      [{ field: '/retentionYears', message: `integer ${MIN_RETENTION_YEARS}..${MAX_RETENTION_YEARS}` }],
-    );
+  for (const field of ['retentionYears', 'cancellationRetentionYears'] as const) {
+    const years = input[field];
+    if (
+      years !== undefined &&
+      (!Number.isInteger(years) || years < MIN_RETENTION_YEARS || years > MAX_RETENTION_YEARS)
+    ) {
+      throw new ValidationError(
+        `De bewaartermijn is een heel aantal jaren van ${MIN_RETENTION_YEARS} tot ${MAX_RETENTION_YEARS}.`,
+        [{ field: `/${field}`, message: `integer ${MIN_RETENTION_YEARS}..${MAX_RETENTION_YEARS}` }],
+      );
+    }
   }
   const now = deps.clock.now();
   return withTenant(deps.db, context.organisationId, async (tx) => {
-    await saveRetentionYears(tx, context.organisationId, retentionYears, context.userId, now);
+    // What is not sent stays as it is (or its default until the organisation first saves).
+    const current = await findRetentionSettings(tx, context.organisationId);
+    await saveRetentionYears(
+      tx,
+      context.organisationId,
+      {
+        retentionYears: input.retentionYears ?? current.retentionYears,
+        cancellationRetentionYears: input.cancellationRetentionYears ?? current.cancellationRetentionYears,
+      },
+      context.userId,
+      now,
+    );
     return findRetentionSettings(tx, context.organisationId);
   });
 }

@@ -28,10 +28,25 @@ const PreviewSchema = Type.Object({
       heldFor: Type.Array(ReasonSchema),
     }),
   ),
+  cancellationRetentionYears: Type.Integer(),
+  cancellations: Type.Array(
+    Type.Object({
+      cancellationRequestId: Uuid,
+      reference: Type.String(),
+      status: Type.String(),
+      endedOn: LocalDateSchema,
+      keptUntil: LocalDateSchema,
+      anonymiseFrom: LocalDateSchema,
+      heldFor: Type.Array(ReasonSchema),
+    }),
+    { description: 'cancellation requests never linked to a complaint, on their own term' },
+  ),
 });
 
 const RunSchema = Type.Object({
-  anonymised: Type.Array(Type.String(), { description: 'references of the dossiers anonymised now' }),
+  anonymised: Type.Array(Type.String(), {
+    description: 'references of the dossiers and unlinked cancellation requests anonymised now',
+  }),
   held: Type.Array(Type.String(), { description: 'references due but kept by a legal hold' }),
 });
 
@@ -57,7 +72,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: PrivacyDeps): 
       schema: {
         tags: ['privacy'],
         summary:
-          'Dossiers whose retention term ends by the end of the month, held ones marked (coordinator, auditor)',
+          'Dossiers, and cancellation requests without a complaint, whose retention term ends by the end of the month, held ones marked (coordinator, auditor)',
         querystring: Type.Object(
           { month: Type.Optional(Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' })) },
           { additionalProperties: false },
@@ -80,7 +95,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: PrivacyDeps): 
       schema: {
         tags: ['privacy'],
         summary:
-          'Anonymise now every dossier whose retention term ended and that no hold keeps (coordinator)',
+          'Anonymise now every dossier, and every cancellation request without a complaint, whose retention term ended and that no hold keeps (coordinator)',
         response: { 200: RunSchema, ...problemResponses() },
       },
     },

@@ -1,12 +1,19 @@
 import { sql, type Selectable } from 'kysely';
 import type { LegalHoldReason, LegalHoldsTable } from '../db/schema.ts';
 import type { Tx } from '../db/tenant.ts';
-import { DEFAULT_RETENTION_YEARS, ENDED_STATUSES, type RetentionFacts } from '../domain/privacy/retention.ts';
+import {
+  DEFAULT_CANCELLATION_RETENTION_YEARS,
+  DEFAULT_RETENTION_YEARS,
+  ENDED_STATUSES,
+  type RetentionFacts,
+} from '../domain/privacy/retention.ts';
 
 export type LegalHoldRow = Selectable<LegalHoldsTable>;
 
 export interface RetentionSettingsRow {
   retentionYears: number;
+  /** For a cancellation request never linked to a complaint, after it was handled. */
+  cancellationRetentionYears: number;
   updatedAt: Date | null;
   updatedBy: string | null;
 }
@@ -14,12 +21,20 @@ export interface RetentionSettingsRow {
 export async function findRetentionSettings(tx: Tx, organisationId: string): Promise<RetentionSettingsRow> {
   const row = await tx
     .selectFrom('retention_settings')
-    .select(['retention_years', 'updated_at', 'updated_by'])
+    .select(['retention_years', 'cancellation_retention_years', 'updated_at', 'updated_by'])
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
-  if (!row) return { retentionYears: DEFAULT_RETENTION_YEARS, updatedAt: null, updatedBy: null };
+  if (!row) {
+    return {
+      retentionYears: DEFAULT_RETENTION_YEARS,
+      cancellationRetentionYears: DEFAULT_CANCELLATION_RETENTION_YEARS,
+      updatedAt: null,
+      updatedBy: null,
+    };
+  }
   return {
     retentionYears: row.retention_years,
+    cancellationRetentionYears: row.cancellation_retention_years,
     updatedAt: new Date(row.updated_at),
     updatedBy: row.updated_by,
   };
@@ -28,18 +43,20 @@ export async function findRetentionSettings(tx: Tx, organisationId: string): Pro
 export async function saveRetentionYears(
   tx: Tx,
   organisationId: string,
-  years: number,
+  years: { retentionYears: number; cancellationRetentionYears: number },
   userId: string | null,
   now: Date,
 ): Promise<void> {
+  const values = {
+    retention_years: years.retentionYears,
+    cancellation_retention_years: years.cancellationRetentionYears,
+    updated_at: now,
+    updated_by: userId,
+  };
   await tx
     .insertInto('retention_settings')
-    .values({ organisation_id: organisationId, retention_years: years, updated_at: now, updated_by: userId })
-    .onConflict((oc) =>
-      oc
-        .column('organisation_id')
-        .doUpdateSet({ retention_years: years, updated_at: now, updated_by: userId }),
-    )
+    .values({ organisation_id: organisationId, ...values })
+    .onConflict((oc) => oc.column('organisation_id').doUpdateSet(values))
     .execute();
 }
 
@@ -63,7 +80,9 @@ export async function insertLegalHold(
   row: {
     organisationId: string;
     id: string;
-    complaintId: string;
+    /** Exactly one of the two: the hold is on a dossier or on a cancellation request without one. */
+    complaintId: string | null;
+    cancellationRequestId?: string;
     reason: LegalHoldReason;
     explanation: string;
     placedBy: string;
@@ -76,6 +95,7 @@ export async function insertLegalHold(
       organisation_id: row.organisationId,
       id: row.id,
       complaint_id: row.complaintId,
+      cancellation_request_id: row.cancellationRequestId ?? null,
       reason: row.reason,
       explanation: row.explanation,
       placed_by: row.placedBy,

@@ -131,12 +131,22 @@ describe.each(databaseKinds())('the procedure end to end on %s', (kind) => {
         employeeId: org.employee.id,
       }),
     ).rejects.toMatchObject({ status: 422 });
-    // The employee signs; they get nothing of the dossier back.
-    expect(
-      await performAction(deps(), employee, complaint.id, {
+    // Not through the dossier's own steps: the employee does not see the dossier.
+    await expect(
+      performAction(deps(), employee, complaint.id, {
         action: 'sign_hearing_statement',
         employeeId: org.employee.id,
       }),
+    ).rejects.toMatchObject({ status: 404 });
+    // On their own hearing screen the employee signs; they get nothing of the dossier back.
+    expect(
+      await performAction(
+        deps(),
+        employee,
+        complaint.id,
+        { action: 'sign_hearing_statement', employeeId: org.employee.id },
+        { asInvolvedEmployee: true },
+      ),
     ).toBeNull();
     state = await getProcedureState(deps(), handler, complaint.id);
     expect(state.substates).not.toContain('hearing');

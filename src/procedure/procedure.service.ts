@@ -124,14 +124,24 @@ export async function performAction(
   context: AccessContext,
   complaintId: string,
   input: ProcedureActionInput,
+  options: StepOptions = {},
 ): Promise<ProcedureState | null> {
   const now = deps.clock.now();
   const outcome = await withTenant(deps.db, context.organisationId, (tx) =>
-    performActionInTransaction(tx, deps.letters, context, complaintId, input, now),
+    performActionInTransaction(tx, deps.letters, context, complaintId, input, now, options),
   );
   if (outcome.refused) throw refusalError(outcome.refused);
   if (outcome.mailQueued) deps.letters?.onMailQueued?.();
   return outcome.state;
+}
+
+export interface StepOptions {
+  /**
+   * The involved employee signing their own statement through their own hearing screen
+   * (/my/hearings, src/hearing/): the one way an employee takes a step on a dossier they do not see.
+   * The dossier's step routes never pass it, so they stay closed to the employee.
+   */
+  asInvolvedEmployee?: boolean;
 }
 
 export interface StepOutcome {
@@ -152,6 +162,7 @@ export async function performActionInTransaction(
   complaintId: string,
   input: ProcedureActionInput,
   now: Date,
+  options: StepOptions = {},
 ): Promise<StepOutcome> {
   const snapshot = await loadComplaintSnapshot(tx, context.organisationId, complaintId);
   if (!snapshot) throw new NotFoundError('De klacht');
@@ -160,8 +171,9 @@ export async function performActionInTransaction(
     (context.roles.includes('handler') &&
       (snapshot.handlerId === null || snapshot.handlerId === context.userId));
   // Someone who may not see this dossier learns nothing about it — except an involved employee
-  // signing their own statement, who then gets no dossier back either.
+  // signing their own statement on their own hearing screen, who then gets no dossier back either.
   const signsOwnStatement =
+    options.asInvolvedEmployee === true &&
     input.action === 'sign_hearing_statement' &&
     context.userId !== null &&
     snapshot.involvedEmployeeIds.includes(context.userId);

@@ -8,7 +8,11 @@ import {
   type ComplaintLetterType,
   type LetterDeps,
 } from '../letters/complaint-letters.ts';
-import { fileSignedHearingStatement, issueHearingStatement } from '../letters/hearing-statement.ts';
+import {
+  fileSignedHearingStatement,
+  issueHearingStatement,
+  linkHearingRequest,
+} from '../letters/hearing-statement.ts';
 import { displayNameOf } from '../letters/staff-name.ts';
 import { loadCalendar } from './clock-columns.ts';
 import type { ProcedureActionInput } from './procedure.service.ts';
@@ -127,5 +131,8 @@ export async function sendLetterOfStep(
     },
     now,
   );
+  if (input.action === 'start_hearing') {
+    await linkHearingRequest(tx, context.organisationId, complaintId, input.employeeId, issued.letterId);
+  }
   return issued.messageId !== null;
 }

@@ -139,10 +139,18 @@ describe('letter templates, acknowledgment, retention and improvement actions', 
     const years = page.getByLabel('Bewaartermijn in jaren');
     await years.waitFor();
     await years.fill('7');
+    const cancellations = page.getByLabel('Opzeggingen zonder klacht: jaren na afhandeling');
+    expect(await cancellations.inputValue()).toBe('2');
+    await cancellations.fill('3');
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).first().waitFor();
     await page.getByText(/^Gewijzigd /).waitFor();
-    expect((await api<{ retentionYears: number }>('GET', '/organisation/retention')).retentionYears).toBe(7);
+    expect(
+      await api<{ retentionYears: number; cancellationRetentionYears: number }>(
+        'GET',
+        '/organisation/retention',
+      ),
+    ).toMatchObject({ retentionYears: 7, cancellationRetentionYears: 3 });
     await checkAndPhotograph('retention');
   });
 

@@ -112,7 +112,7 @@ describe.each(databaseKinds())('who sees which dossier on %s', (kind) => {
     }
   });
 
-  it('lets the employee sign their own statement and returns nothing of the dossier', async () => {
+  it('lets the employee sign their own statement on their own screen only, and returns nothing of the dossier', async () => {
     const deps = { db: database.handle.db, clock };
     await takeStep(deps, org.handler.context, assigned, { action: 'acknowledge' });
     await takeStep(deps, org.handler.context, assigned, {
@@ -125,19 +125,28 @@ describe.each(databaseKinds())('who sees which dossier on %s', (kind) => {
       employeeId: org.employee.id,
       statementText: 'Mijn kant van het verhaal.',
     });
-    const signed = await app.inject({
+    // The dossier's own step route stays closed to them: their one way in is /my/hearings.
+    const viaDossier = await app.inject({
       method: 'POST',
       url: `/api/v1/complaints/${assigned}/actions/sign-hearing-statement`,
       headers: { authorization: `Bearer ${org.employee.token}` },
       payload: { employeeId: org.employee.id },
     });
-    expect(signed.statusCode).toBe(204);
-    expect(signed.body).toBe('');
+    expect(viaDossier.statusCode).toBe(404);
+    const signed = await app.inject({
+      method: 'POST',
+      url: `/api/v1/my/hearings/${assigned}/sign`,
+      headers: { authorization: `Bearer ${org.employee.token}` },
+      payload: {},
+    });
+    expect(signed.statusCode).toBe(200);
+    expect(signed.json()).toMatchObject({ complaintId: assigned, status: 'signed' });
+    expect(Object.keys(signed.json<object>())).not.toContain('description');
     const notTheirs = await app.inject({
       method: 'POST',
-      url: `/api/v1/complaints/${unassigned}/actions/sign-hearing-statement`,
+      url: `/api/v1/my/hearings/${unassigned}/sign`,
       headers: { authorization: `Bearer ${org.employee.token}` },
-      payload: { employeeId: org.employee.id },
+      payload: {},
     });
     expect(notTheirs.statusCode).toBe(404);
   });

@@ -33,6 +33,7 @@ export type IdKind =
   | 'informationRequest'
   | 'improvementAction'
   | 'legalHold'
+  | 'cancellationLegalHold'
   | 'savedView'
   | 'bulkAssignment'
   | 'year'
@@ -63,6 +64,7 @@ export const OBJECT_KINDS: ReadonlySet<IdKind> = new Set<IdKind>([
   'informationRequest',
   'improvementAction',
   'legalHold',
+  'cancellationLegalHold',
   'savedView',
   'bulkAssignment',
 ]);
@@ -76,6 +78,7 @@ export const NESTED_KINDS = [
   'informationRequest',
   'cancellationDocument',
   'legalHold',
+  'cancellationLegalHold',
 ] as const satisfies readonly IdKind[];
 
 export type Ids = Readonly<Record<IdKind, string>>;

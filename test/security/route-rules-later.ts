@@ -15,8 +15,7 @@ import {
 
 /**
  * The rules of the routes added after the first sweep (one line each, as in route-rules.ts): user
- * administration, cancellation detail and letters, hearing statements and the employee's own
- * hearings, letter templates and complaint letters, reports and improvement actions, privacy,
+ * administration, cancellation detail and letters, the employee's own hearings, letter templates and complaint letters, reports and improvement actions, privacy,
  * saved views and quarantine. Each rule follows the service's own role check.
  */
 const COORDINATOR = ['coordinator'] as const satisfies Role[];
@@ -28,7 +27,6 @@ const TEMPLATE_READERS = [...TEMPLATE_EDITORS, 'auditor'] as const satisfies Rol
 const TEMPLATE = { type: 'letterType', language: 'language' } as const satisfies Params;
 const ACTION = { id: 'improvementAction' } as const satisfies Params;
 const CANCELLATION = { id: 'cancellation' } as const satisfies Params;
-const HEARING = { id: 'complaint', employeeId: 'employee' } as const satisfies Params;
 const mine = (params: Params, spec: Parameters<typeof own>[1] = {}) =>
   own(params, { owner: 'employee', ...spec });
 const year = { year: '2026' };
@@ -62,12 +60,6 @@ export const LATER_RULES: Readonly<Record<string, RouteRule>> = {
     documentId: 'cancellationDocument',
   }),
 
-  'GET /api/v1/me/hearing-statements': own(),
-  'GET /api/v1/complaints/:id/hearings/:employeeId/statement': staff([...READERS, 'employee'], HEARING),
-  'GET /api/v1/complaints/:id/hearings/:employeeId/signed-statement': staff(
-    [...READERS, 'employee'],
-    HEARING,
-  ),
   'GET /api/v1/my/hearings': own(),
   'GET /api/v1/my/hearings/:id': mine(C),
   'POST /api/v1/my/hearings/:id/reaction': mine(
@@ -147,6 +139,17 @@ export const LATER_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /api/v1/complaints/:id/legal-holds/:holdId/lift': staff(
     COORDINATOR,
     { ...C, holdId: 'legalHold' },
+    body(() => ({ explanation: 'Afgelopen.' })),
+  ),
+  'GET /api/v1/cancellations/:id/legal-holds': staff(OVERSIGHT, CANCELLATION),
+  'POST /api/v1/cancellations/:id/legal-holds': staff(
+    COORDINATOR,
+    CANCELLATION,
+    body(() => ({ reason: 'court_case', explanation: 'Rechtszaak over de opzegging.' })),
+  ),
+  'POST /api/v1/cancellations/:id/legal-holds/:holdId/lift': staff(
+    COORDINATOR,
+    { ...CANCELLATION, holdId: 'cancellationLegalHold' },
     body(() => ({ explanation: 'Afgelopen.' })),
   ),
   'GET /api/v1/privacy/anonymisation/preview': staff(OVERSIGHT),

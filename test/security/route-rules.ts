@@ -91,8 +91,9 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     C,
     body((ids) => ({ employeeId: ids.employee, statementText: 'Reactie.' })),
   ),
+  // The employee signs at POST /api/v1/my/hearings/:id/sign; this step route stays closed to them.
   'POST /api/v1/complaints/:id/actions/sign-hearing-statement': staff(
-    [...STEP, 'employee'],
+    STEP,
     C,
     body((ids) => ({ employeeId: ids.employee })),
   ),

@@ -7,6 +7,7 @@ import { newId } from '../../src/ids.ts';
 import { advanceCancellation, registerCancellationRequest } from '../../src/intake/cancellation.service.ts';
 import { listCancellationLetters } from '../../src/letters/cancellation-documents.ts';
 import { saveLetterTemplate } from '../../src/letters/templates/letter-template.service.ts';
+import { placeCancellationHold } from '../../src/privacy/cancellation-retention.service.ts';
 import { placeHold } from '../../src/privacy/legal-hold.service.ts';
 import { performAction, takeStep } from '../../src/procedure/procedure.service.ts';
 import { createImprovementAction } from '../../src/reports/improvement-action.service.ts';
@@ -20,7 +21,7 @@ import type { Ids } from './route-rule-kit.ts';
  * The records the later routes name, added to a sweep world (sweep-world.ts): a statement put to
  * the involved employee and signed (and one in the second complaint), the letter rows behind the
  * dossier letters, confirmed cancellation requests with their letter filed, an improvement action,
- * legal holds, a saved view, the firm's own letter template and a category. Whatever a person
+ * legal holds (on complaints and on the cancellation requests), a saved view, the firm's own letter template and a category. Whatever a person
  * typed carries a word of this organisation only, so no answer to the other may show it.
  */
 export interface WorldRecords {
@@ -36,6 +37,7 @@ type RecordKind =
   | 'cancellationDocument'
   | 'improvementAction'
   | 'legalHold'
+  | 'cancellationLegalHold'
   | 'savedView'
   | 'bulkAssignment';
 
@@ -92,10 +94,13 @@ export async function addWorldRecords(
     });
   }
   // The employee signs for themselves, and sees no dossier afterwards (no state comes back).
-  await performAction(deps, org.employee.context, input.complaint, {
-    action: 'sign_hearing_statement',
-    employeeId: org.employee.id,
-  });
+  await performAction(
+    deps,
+    org.employee.context,
+    input.complaint,
+    { action: 'sign_hearing_statement', employeeId: org.employee.id },
+    { asInvolvedEmployee: true },
+  );
 
   const confirmed = async (cancellationId: string) => {
     await advanceCancellation(deps, org.coordinator.context, cancellationId, 'confirm');
@@ -122,6 +127,11 @@ export async function addWorldRecords(
   });
   const hold = (complaintId: string) =>
     placeHold(deps, org.coordinator.context, complaintId, {
+      reason: 'court_case',
+      explanation: secrets.hold,
+    });
+  const cancellationHold = (cancellationId: string) =>
+    placeCancellationHold(deps, org.coordinator.context, cancellationId, {
       reason: 'court_case',
       explanation: secrets.hold,
     });
@@ -177,6 +187,7 @@ export async function addWorldRecords(
       cancellation: input.cancellation,
       cancellationDocument: await confirmed(input.cancellation),
       legalHold: (await hold(input.complaint)).id,
+      cancellationLegalHold: (await cancellationHold(input.cancellation)).id,
     },
     sibling: {
       ...shared,
@@ -185,6 +196,7 @@ export async function addWorldRecords(
       cancellation: secondCancellation.id,
       cancellationDocument: await confirmed(secondCancellation.id),
       legalHold: (await hold(input.sibling)).id,
+      cancellationLegalHold: (await cancellationHold(secondCancellation.id)).id,
     },
     secrets: Object.values(secrets),
   };

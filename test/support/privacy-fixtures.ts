@@ -250,10 +250,13 @@ export async function walkFullDossier(deps: ScenarioDeps, org: TestOrganisation)
     employeeId: org.employee.id,
     statementText: `Ik heb ${PERSON.name} op ${PERSON.phone} gebeld over de ${PERSON.descriptionWord}.`,
   });
-  await performAction(procedure, org.employee.context, complaintId, {
-    action: 'sign_hearing_statement',
-    employeeId: org.employee.id,
-  });
+  await performAction(
+    procedure,
+    org.employee.context,
+    complaintId,
+    { action: 'sign_hearing_statement', employeeId: org.employee.id },
+    { asInvolvedEmployee: true },
+  );
   await addNote({ db, clock }, handler, complaintId, {
     title: `Gesprek met ${PERSON.name}`,
     text: `Teruggebeld op ${PERSON.phone}; woont aan de ${PERSON.street}.`,

@@ -16,6 +16,7 @@ import { migration as search } from './0014-search.ts';
 import { migration as singleSignOn } from './0015-single-sign-on.ts';
 import { migration as sharedLimits } from './0016-shared-limits.ts';
 import { migration as bulkAssignments } from './0017-bulk-assignments.ts';
+import { migration as employeeAndCancellationRetention } from './0018-employee-and-cancellation-retention.ts';
 
 /** Every migration in the order it was released. Append only. */
 export const MIGRATIONS: readonly MigrationStatements[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly MigrationStatements[] = [
   singleSignOn,
   sharedLimits,
   bulkAssignments,
+  employeeAndCancellationRetention,
 ];

@@ -45,6 +45,23 @@ export interface DossierExportSource {
     removed: boolean;
   }>;
   events: readonly ExportedEvent[];
+  /**
+   * Cancellation requests linked to the complaint. A document filed with one before it was linked
+   * (its confirmation, decision 0005) has no dossier item and no event: it is listed here instead.
+   */
+  cancellationRequests: ReadonlyArray<{
+    id: string;
+    reference: string;
+    documents: ReadonlyArray<{
+      id: string;
+      fileName: string;
+      mediaType: string;
+      sizeBytes: number;
+      sha256: string;
+      createdAt: Date;
+      removed: boolean;
+    }>;
+  }>;
 }
 
 export type ExportFileRole = 'index' | 'description' | 'document' | 'text' | 'events' | 'summary';
@@ -56,16 +73,18 @@ export interface PlannedFile {
   modifiedAt: Date;
   itemId?: string;
   documentId?: string;
+  cancellationRequestId?: string;
   /** Stored bytes fetched while writing, or bytes the export itself produces. */
   source:
     | { kind: 'document' | 'mail'; id: string; recordedSha256: string }
+    | { kind: 'cancellation_document'; id: string; cancellationRequestId: string; recordedSha256: string }
     | { kind: 'bytes'; content: Uint8Array };
 }
 
 export interface IndexRow {
   number: number;
   at: Date;
-  kind: 'item' | 'event';
+  kind: 'item' | 'event' | 'cancellation';
   label: string;
   title: string;
   /** Paths inside the export (relative to its folder); empty for events. */
@@ -78,7 +97,15 @@ export interface DossierExportPlan {
   rows: IndexRow[];
   /** In ZIP order, without the index, events file and manifests (those come from the plan). */
   files: PlannedFile[];
-  removedDocuments: Array<{ documentId: string; itemId: string; sha256: string }>;
+  removedDocuments: RemovedDocument[];
+}
+
+/** A document listed without its content (anonymised); in a dossier item or with a cancellation. */
+export interface RemovedDocument {
+  documentId: string;
+  itemId: string | null;
+  cancellationRequestId?: string;
+  sha256: string;
 }
 
 export const INDEX_PATH = '00-inhoudsopgave.pdf';
@@ -101,6 +128,9 @@ function textFileName(title: string): string {
   return `${base || 'tekst'}.txt`;
 }
 
+/** A document a linked cancellation request kept itself, filed before the link (decision 0005). */
+const CANCELLATION_LABEL = 'Opzegging (vóór koppeling)';
+
 export function folderFor(reference: string): string {
   return displayFileName(reference, 'dossier').replace(/\s+/g, '-');
 }
@@ -108,19 +138,37 @@ export function folderFor(reference: string): string {
 /** Items and events in time order; at the same moment the events first (registration before its files). */
 export function planDossierExport(source: DossierExportSource): DossierExportPlan {
   const documentsByItem = Map.groupBy(source.documents, (d) => d.itemId);
+  type CancellationDocument = DossierExportSource['cancellationRequests'][number]['documents'][number];
   type Entry =
     | { at: Date; kind: 'item'; item: DossierExportSource['items'][number] }
-    | { at: Date; kind: 'event'; event: ExportedEvent };
+    | { at: Date; kind: 'event'; event: ExportedEvent }
+    | {
+        at: Date;
+        kind: 'cancellation';
+        request: { id: string; reference: string };
+        document: CancellationDocument;
+      };
   const entries: Entry[] = [
     ...source.items.map((item) => ({ at: item.createdAt, kind: 'item' as const, item })),
     ...source.events.map((event) => ({ at: new Date(event.occurredAt), kind: 'event' as const, event })),
+    ...source.cancellationRequests.flatMap((request) =>
+      request.documents.map((document) => ({
+        at: document.createdAt,
+        kind: 'cancellation' as const,
+        request: { id: request.id, reference: request.reference },
+        document,
+      })),
+    ),
   ];
+  const KIND_ORDER = { event: 0, cancellation: 1, item: 2 } as const;
+  const keyOf = (entry: Entry) =>
+    entry.kind === 'item' ? entry.item.id : entry.kind === 'cancellation' ? entry.document.id : '';
   entries.sort((a, b) => {
     const byTime = a.at.getTime() - b.at.getTime();
     if (byTime !== 0) return byTime;
-    if (a.kind !== b.kind) return a.kind === 'event' ? -1 : 1;
+    if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
     if (a.kind === 'event' && b.kind === 'event') return a.event.sequence - b.event.sequence;
-    return a.kind === 'item' && b.kind === 'item' ? a.item.id.localeCompare(b.item.id) : 0;
+    return keyOf(a).localeCompare(keyOf(b));
   });
 
   const files: PlannedFile[] = [];
@@ -153,6 +201,51 @@ export function planDossierExport(source: DossierExportSource): DossierExportPla
         title: `Gebeurtenis ${entry.event.sequence}`,
         files: [],
         sequence: entry.event.sequence,
+      };
+    }
+    if (entry.kind === 'cancellation') {
+      const { request, document } = entry;
+      const title = `${request.reference}: ${displayFileName(document.fileName)}`;
+      if (document.removed) {
+        removedDocuments.push({
+          documentId: document.id,
+          itemId: null,
+          cancellationRequestId: request.id,
+          sha256: document.sha256,
+        });
+        return {
+          number,
+          at: entry.at,
+          kind: 'cancellation',
+          label: CANCELLATION_LABEL,
+          title,
+          files: [],
+          sequence: null,
+        };
+      }
+      const path = `documenten/${pad(number)}-${displayFileName(document.fileName)}`;
+      files.push({
+        path,
+        role: 'document',
+        mediaType: document.mediaType,
+        modifiedAt: document.createdAt,
+        documentId: document.id,
+        cancellationRequestId: request.id,
+        source: {
+          kind: 'cancellation_document',
+          id: document.id,
+          cancellationRequestId: request.id,
+          recordedSha256: document.sha256,
+        },
+      });
+      return {
+        number,
+        at: entry.at,
+        kind: 'cancellation',
+        label: CANCELLATION_LABEL,
+        title,
+        files: [path],
+        sequence: null,
       };
     }
     const { item } = entry;

@@ -1,4 +1,9 @@
-import type { DossierExportPlan, DossierExportSource, ExportFileRole } from './dossier-export-plan.ts';
+import type {
+  DossierExportPlan,
+  DossierExportSource,
+  ExportFileRole,
+  RemovedDocument,
+} from './dossier-export-plan.ts';
 import { EVENTS_PATH, MANIFEST_JSON_PATH, MANIFEST_TEXT_PATH } from './dossier-export-plan.ts';
 
 /**
@@ -16,6 +21,8 @@ export interface ManifestFile {
   sizeBytes: number;
   itemId?: string;
   documentId?: string;
+  /** A document a linked cancellation request kept itself (filed before the link). */
+  cancellationRequestId?: string;
 }
 
 export interface DossierManifest {
@@ -30,7 +37,12 @@ export interface DossierManifest {
   items: Array<{ id: string; kind: string; createdAt: string }>;
   files: ManifestFile[];
   /** Documents whose content was removed (anonymised): the chain still names them. */
-  removedDocuments: Array<{ documentId: string; itemId: string; sha256: string }>;
+  removedDocuments: RemovedDocument[];
+  /**
+   * The cancellation requests linked to the complaint, with the documents each kept itself before
+   * the link (they have no dossier item and no event). Absent in exports made before this was added.
+   */
+  cancellationRequests?: Array<{ id: string; reference: string; documentIds: string[] }>;
 }
 
 export function buildManifest(input: {
@@ -61,6 +73,11 @@ export function buildManifest(input: {
     })),
     files: input.files,
     removedDocuments: input.plan.removedDocuments,
+    cancellationRequests: source.cancellationRequests.map((request) => ({
+      id: request.id,
+      reference: request.reference,
+      documentIds: request.documents.map((d) => d.id),
+    })),
   };
 }
 

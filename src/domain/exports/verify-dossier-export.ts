@@ -195,6 +195,21 @@ export function verifyDossierExport(input: {
     for (const file of manifest.files) if (file.documentId) documents.set(file.documentId, file.sha256);
     for (const removed of manifest.removedDocuments) documents.set(removed.documentId, removed.sha256);
     const items = new Set(manifest.items.map((item) => item.id));
+    // Documents a linked cancellation request kept before the link have no event to name them; the
+    // manifest's own list of them must still be matched by files. (Exports made before linked
+    // cancellations were carried have no such list.) A request later moved to another complaint is
+    // that complaint's now, so the link events are not checked against this list.
+    for (const request of manifest.cancellationRequests ?? []) {
+      for (const documentId of request.documentIds) {
+        if (!documents.has(documentId)) {
+          problems.push({
+            kind: 'document_not_in_export',
+            path: null,
+            message: `Opzegging ${request.reference} noemt document ${documentId}, dat niet in de export zit.`,
+          });
+        }
+      }
+    }
     for (const event of events) {
       const references = referencesOf(event.data);
       for (const document of references.documents) {

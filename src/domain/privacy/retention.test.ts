@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addCalendarMonths, parseLocalDate, startOfAmsterdamDay } from '../calendar/local-date.ts';
 import {
+  cancellationRetentionState,
+  DEFAULT_CANCELLATION_RETENTION_YEARS,
   dueWithin,
   endedBeforeBound,
   monthOf,
@@ -80,5 +82,36 @@ describe('the retention term', () => {
       );
       expect(missed).toEqual([]);
     }
+  });
+});
+
+describe('the retention term of a cancellation request without a complaint', () => {
+  const today = parseLocalDate('2029-01-10');
+  const facts = (status: string, handledAt: string | null, overrides = {}) => ({
+    status,
+    handledAt: handledAt === null ? null : new Date(handledAt),
+    anonymisedAt: null,
+    activeHolds: 0,
+    ...overrides,
+  });
+  it.each([
+    ['received, never handled', facts('received', null), 'open'],
+    ['confirmed but not processed', facts('confirmed', null), 'open'],
+    ['processed two years and a day ago', facts('processed', '2027-01-08T12:00:00Z'), 'due'],
+    ['withdrawn two years and a day ago', facts('withdrawn', '2027-01-08T12:00:00Z'), 'due'],
+    [
+      'processed exactly two years ago (kept through that day)',
+      facts('processed', '2027-01-10T12:00:00Z'),
+      'kept',
+    ],
+    ['processed last year', facts('processed', '2028-01-10T12:00:00Z'), 'kept'],
+    ['due but under a hold', facts('processed', '2026-01-01T12:00:00Z', { activeHolds: 1 }), 'held'],
+    [
+      'already anonymised',
+      facts('processed', '2026-01-01T12:00:00Z', { anonymisedAt: new Date() }),
+      'anonymised',
+    ],
+  ])('%s: %s', (_label, input, kind) => {
+    expect(cancellationRetentionState(input, DEFAULT_CANCELLATION_RETENTION_YEARS, today).kind).toBe(kind);
   });
 });

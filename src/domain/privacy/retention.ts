@@ -17,6 +17,20 @@ export const DEFAULT_RETENTION_YEARS = 5;
 export const MIN_RETENTION_YEARS = 1;
 export const MAX_RETENTION_YEARS = 30;
 
+/**
+ * How long a cancellation request that was never linked to a complaint is kept after it was handled
+ * (processed or withdrawn). It is no complaint: nobody can take it to KiFiD and it holds no
+ * judgment, so the five years of a dossier do not apply. What may still come is a question or a
+ * dispute about whether and when a policy ended, which surfaces with the next premium notice or
+ * renewal, well within two years; the policy's own records (the insurer's, not ours) carry the rest.
+ * Two years keeps the confirmation for that and no longer (AVG art. 5(1)(e), storage limitation).
+ * A request that does become part of a complaint is linked and follows that dossier's term.
+ */
+export const DEFAULT_CANCELLATION_RETENTION_YEARS = 2;
+
+/** The states in which a cancellation request is handled; only then does its retention term run. */
+export const HANDLED_CANCELLATION_STATUSES = ['processed', 'withdrawn'] as const;
+
 /** The states in which a complaint's procedure is over; only then does the retention term run. */
 export const ENDED_STATUSES = ['closed', 'withdrawn', 'reclassified'] as const;
 export type EndedStatus = (typeof ENDED_STATUSES)[number];
@@ -67,6 +81,29 @@ export function retentionState(facts: RetentionFacts, years: number, today: Loca
   const term = retentionTerm(facts.endedAt, years);
   if (compareLocalDates(today, term.anonymiseFrom) < 0) return { kind: 'kept', term };
   return facts.activeHolds > 0 ? { kind: 'held', term } : { kind: 'due', term };
+}
+
+/**
+ * Where an unlinked cancellation request stands on `today`: the same rule as a dossier's, with the
+ * moment it was handled as its end. A linked request is not judged here: it follows its complaint.
+ */
+export function cancellationRetentionState(
+  facts: { status: string; handledAt: Date | null; anonymisedAt: Date | null; activeHolds: number },
+  years: number,
+  today: LocalDate,
+): RetentionState {
+  const handled = (HANDLED_CANCELLATION_STATUSES as readonly string[]).includes(facts.status);
+  return retentionState(
+    {
+      // Mapped onto the dossier rule's own words: handled counts as ended.
+      status: handled ? 'closed' : 'open',
+      endedAt: facts.handledAt,
+      anonymisedAt: facts.anonymisedAt,
+      activeHolds: facts.activeHolds,
+    },
+    years,
+    today,
+  );
 }
 
 export interface MonthWindow {

@@ -171,6 +171,7 @@ export const TABLE_POLICIES: Readonly<Record<string, TablePolicy>> = {
       waived_by: STAFF,
       statement_letter_id: keep('the summary put to the employee: a letter, blanked with the letters'),
       signed_document_id: keep('the signed copy: a document, whose bytes go with the documents'),
+      request_letter_id: keep('the request put to the employee: a letter, blanked with the letters'),
     },
   },
   insurer_consultations: {
@@ -330,7 +331,8 @@ export const TABLE_POLICIES: Readonly<Record<string, TablePolicy>> = {
   },
   cancellation_requests: {
     kind: 'dossier_update',
-    scope: 'cancellation requests linked to the dossier',
+    scope:
+      'cancellation requests linked to the dossier; one never linked on its own term (the request itself)',
     columns: {
       organisation_id: TENANT,
       id: KEY,
@@ -348,6 +350,8 @@ export const TABLE_POLICIES: Readonly<Record<string, TablePolicy>> = {
       processed_at: MOMENT,
       created_by: STAFF,
       created_at: MOMENT,
+      withdrawn_at: MOMENT,
+      anonymised_at: keep('the mark that this request was anonymised on its own term'),
     },
   },
   letters: {
@@ -460,11 +464,13 @@ export const TABLE_POLICIES: Readonly<Record<string, TablePolicy>> = {
   },
   legal_holds: {
     kind: 'dossier_update',
-    scope: 'complaint_id (only lifted holds: a dossier under hold is not anonymised)',
+    scope:
+      'complaint_id, or the cancellation request for one never linked (only lifted holds: what is under hold is not anonymised)',
     columns: {
       organisation_id: TENANT,
       id: KEY,
       complaint_id: DOSSIER,
+      cancellation_request_id: keep('the cancellation request held, when the hold names no complaint'),
       reason: CODE,
       explanation: rule('marker', 'free text about the case'),
       placed_by: STAFF,
@@ -799,7 +805,13 @@ export const TABLE_POLICIES: Readonly<Record<string, TablePolicy>> = {
   retention_settings: {
     kind: 'outside',
     why: "the organisation's retention term",
-    columns: ['organisation_id', 'retention_years', 'updated_at', 'updated_by'],
+    columns: [
+      'organisation_id',
+      'retention_years',
+      'updated_at',
+      'updated_by',
+      'cancellation_retention_years',
+    ],
   },
   access_exports: {
     kind: 'outside',

@@ -51,6 +51,9 @@ export interface TemplateDetail extends TemplateSummary {
 export interface RetentionSettings {
   retentionYears: number;
   defaultYears: number;
+  /** A cancellation request never linked to a complaint, counted from when it was handled. */
+  cancellationRetentionYears: number;
+  defaultCancellationYears: number;
   updatedAt: string | null;
   updatedBy: string | null;
 }
@@ -72,8 +75,8 @@ export const letterTemplates = {
 
 export const retention = {
   get: () => api.request<RetentionSettings>('GET', '/organisation/retention'),
-  change: (retentionYears: number) =>
-    api.request<RetentionSettings>('PUT', '/organisation/retention', { json: { retentionYears } }),
+  change: (years: { retentionYears: number; cancellationRetentionYears: number }) =>
+    api.request<RetentionSettings>('PUT', '/organisation/retention', { json: years }),
 };
 
 /** The problems a refused template save or preview names (400 template_element_removed / template_invalid). */

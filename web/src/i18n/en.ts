@@ -847,10 +847,11 @@ export const en: Messages = {
     signedNow: 'You signed the summary.',
     notRight: 'Is the summary not right? Write below what should change; the handler will adjust it.',
     waived: 'The complaints coordinator no longer needs your reaction. Nothing to do.',
-    documents: 'Letters to you',
+    documents: 'Your documents',
     letterType: {
       hearing_request: 'Hearing request',
       hearing_statement: 'Summary for signature',
+      hearing_statement_signed: 'Signed summary',
     },
     status: {
       requested: 'Your reaction requested',
@@ -1034,6 +1035,9 @@ export const en: Messages = {
     years: 'Retention term in years',
     hint: (standard: number, min: number, max: number) =>
       `Default ${standard} years; between ${min} and ${max} years.`,
+    cancellationYears: 'Cancellations without a complaint: years after handling',
+    cancellationHint: (standard: number, min: number, max: number) =>
+      `A cancellation request never linked to a complaint, counted from when it was processed or withdrawn. Default ${standard} years; between ${min} and ${max} years. A linked one follows its complaint's dossier.`,
     changedAt: (when: string) => `Changed ${when}.`,
     isDefault: 'The default term applies.',
   },

@@ -856,10 +856,11 @@ export const nl = {
     notRight:
       'Klopt de samenvatting niet? Schrijf hieronder wat er anders moet; de behandelaar past haar aan.',
     waived: 'De klachtencoördinator heeft afgezien van uw reactie. U hoeft niets te doen.',
-    documents: 'Brieven aan u',
+    documents: 'Stukken voor u',
     letterType: {
       hearing_request: 'Verzoek om wederhoor',
       hearing_statement: 'Samenvatting ter ondertekening',
+      hearing_statement_signed: 'Ondertekende samenvatting',
     } as Record<string, string>,
     status: {
       requested: 'Uw reactie gevraagd',
@@ -1045,6 +1046,9 @@ export const nl = {
     years: 'Bewaartermijn in jaren',
     hint: (standard: number, min: number, max: number) =>
       `Standaard ${standard} jaar; tussen ${min} en ${max} jaar.`,
+    cancellationYears: 'Opzeggingen zonder klacht: jaren na afhandeling',
+    cancellationHint: (standard: number, min: number, max: number) =>
+      `Een opzegging die nooit aan een klacht is gekoppeld, gerekend vanaf verwerking of intrekking. Standaard ${standard} jaar; tussen ${min} en ${max} jaar. Een gekoppelde opzegging volgt haar klachtdossier.`,
     changedAt: (when: string) => `Gewijzigd ${when}.`,
     isDefault: 'De standaardtermijn geldt.',
   },

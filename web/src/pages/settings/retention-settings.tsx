@@ -12,24 +12,33 @@ import { FormStatus } from './form-status.tsx';
 const MIN_YEARS = 1;
 const MAX_YEARS = 30;
 
-/** How many years a dossier is kept after it ended, before the nightly job anonymises it. */
+/**
+ * How many years a dossier is kept after it ended, and a cancellation request without a complaint
+ * after it was handled, before the nightly job anonymises them.
+ */
 export function RetentionSettings() {
   const { t, locale } = useI18n();
   const s = t.retention;
   const current = useAsync(() => retention.get(), []);
   const [years, setYears] = useState<string | null>(null);
+  const [cancellationYears, setCancellationYears] = useState<string | null>(null);
   const submission = useSubmit();
   if (current.error) return <ErrorNotice error={current.error} onRetry={current.reload} />;
   if (!current.data) return <LoadingState />;
   const settings = current.data;
   const value = years ?? String(settings.retentionYears);
+  const cancellationValue = cancellationYears ?? String(settings.cancellationRetentionYears);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
     void submission.run(async () => {
-      const saved = await retention.change(Number(value));
+      const saved = await retention.change({
+        retentionYears: Number(value),
+        cancellationRetentionYears: Number(cancellationValue),
+      });
       current.setData(saved);
       setYears(null);
+      setCancellationYears(null);
     }, t.app.saved);
   };
 
@@ -52,6 +61,24 @@ export function RetentionSettings() {
               required
               value={value}
               onChange={(e) => setYears(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={s.cancellationYears}
+          hint={s.cancellationHint(settings.defaultCancellationYears, MIN_YEARS, MAX_YEARS)}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="number"
+              inputMode="numeric"
+              min={MIN_YEARS}
+              max={MAX_YEARS}
+              step={1}
+              required
+              value={cancellationValue}
+              onChange={(e) => setCancellationYears(e.target.value)}
             />
           )}
         </Field>
