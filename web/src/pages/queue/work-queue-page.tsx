@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { replaceQuery, useRoute } from '../../lib/router.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useOrganisation } from '../../session/organisation-context.tsx';
+import { mayAct } from '../../api/auth.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { QueueFilters } from './queue-filters.tsx';
 import { apiFilters, filtersFromQuery, queryFromFilters, type QueueFilterValues } from './queue-query.ts';
@@ -71,6 +72,7 @@ export function WorkQueuePage() {
         handlers={handlers}
         categories={categories.data ?? []}
         currentUserId={session?.userId ?? null}
+        ownQueue={!mayAct(session, 'coordinator', 'auditor')}
       />
       {page.error ? <ErrorNotice error={page.error} onRetry={page.reload} /> : null}
       {page.loading && !page.data ? <LoadingState /> : null}
