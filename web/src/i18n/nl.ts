@@ -1022,6 +1022,36 @@ export const nl = {
     invalid: 'Niet opgeslagen: het sjabloon kan zo niet worden gebruikt.',
     keptTyping: 'Wat u typte staat er nog.',
   },
+  templateHistory: {
+    title: 'Geschiedenis',
+    caption: (name: string) => `Wijzigingen van het sjabloon ${name}, nieuwste eerst`,
+    empty: 'Dit sjabloon is nog niet gewijzigd; de standaardtekst van Klachtwijzer geldt.',
+    when: 'Wanneer',
+    who: 'Door',
+    what: 'Wijziging',
+    actions: 'Acties',
+    saved: 'Eigen versie opgeslagen',
+    reset: 'Terug naar de standaardtekst',
+    inUse: 'in gebruik',
+    unknownUser: 'Onbekend',
+    view: 'Bekijken',
+    close: 'Sluiten',
+    versionOf: (when: string) => `Versie van ${when}`,
+    current: 'Huidige versie',
+    same: 'Deze versie is gelijk aan de huidige.',
+    differences: (n: number) =>
+      `${n} ${n === 1 ? 'onderdeel verschilt' : 'onderdelen verschillen'} van de huidige versie.`,
+    changed: 'gewijzigd',
+    absent: '(geen)',
+    restore: 'Deze versie terugzetten',
+    restored: (when: string) =>
+      `De versie van ${when} is teruggezet; nieuwe brieven gebruiken haar meteen. Het terugzetten staat in de geschiedenis.`,
+    restoreRefused:
+      'Deze oude versie mist iets wat nu verplicht is; pas de huidige versie aan in plaats daarvan.',
+    resetHint:
+      'Deze regel is een terugkeer naar de standaardtekst; gebruik daarvoor “Terug naar de standaardtekst”.',
+    readOnly: 'U kunt de sjablonen en hun geschiedenis inzien, maar niet wijzigen.',
+  },
   retention: {
     title: 'Bewaartermijn',
     intro:

@@ -1,4 +1,6 @@
 import { Link } from '../../components/link.tsx';
+import { mayAdminister } from '../../lib/role-screens.ts';
+import { useSession } from '../../session/session-context.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { AutoAcknowledgmentSettings } from './auto-acknowledgment-settings.tsx';
@@ -15,12 +17,17 @@ type Tab = (typeof TABS)[number];
 
 export function SettingsPage({ tab }: { tab: string | undefined }) {
   const { t } = useI18n();
-  const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'organisation';
+  const { session } = useSession();
+  // A coordinator shapes the letter templates and an auditor reads them; the rest is the
+  // administrator's (the server refuses the others those settings).
+  const admin = mayAdminister(session);
+  const tabs: readonly Tab[] = admin ? TABS : ['letters'];
+  const current: Tab = (tabs as readonly string[]).includes(tab ?? '') ? (tab as Tab) : tabs[0]!;
   return (
     <>
       <PageHeader title={t.settings.title} subtitle={t.settings.subtitle} />
       <nav className="tabs" aria-label={t.settings.tabs}>
-        {TABS.map((name) => (
+        {tabs.map((name) => (
           <Link
             key={name}
             to={`/settings/${name}`}
@@ -38,7 +45,7 @@ export function SettingsPage({ tab }: { tab: string | undefined }) {
       {current === 'users' ? <UsersSettings /> : null}
       {current === 'letters' ? (
         <>
-          <AutoAcknowledgmentSettings />
+          {admin ? <AutoAcknowledgmentSettings /> : null}
           <LetterTemplatesSettings />
         </>
       ) : null}
