@@ -33,3 +33,29 @@ export async function axeViolations(page: Page): Promise<unknown[]> {
   );
   return violations as unknown[];
 }
+
+/** What a screen shows while its data is on the way: the app's loading state or a busy region. */
+const LOADING = '.loading, [aria-busy="true"]';
+
+/**
+ * Waits until the page shows its data: no loading state, no busy region, fonts in. A screenshot
+ * of "Laden…" shows nothing to review, so every e2e screenshot goes through here; a page that never
+ * settles fails the test rather than giving a picture of a spinner.
+ */
+export async function waitUntilSettled(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction((selector) => document.querySelector(selector) === null, LOADING, {
+    timeout,
+    polling: 100,
+  });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** A full-page screenshot once the page has settled (see waitUntilSettled). */
+export async function settledScreenshot(
+  page: Page,
+  file: string,
+  options: { fullPage?: boolean } = { fullPage: true },
+): Promise<void> {
+  await waitUntilSettled(page);
+  await page.screenshot({ path: file, ...options });
+}

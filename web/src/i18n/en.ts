@@ -204,6 +204,8 @@ export const en: Messages = {
   },
   workQueue: {
     subtitle: 'Every complaint you may see, nearest deadline first. Search, filter and save your own views.',
+    subtitleOwn:
+      'Your own complaints, nearest deadline first. Complaints without a handler are under Handler: “Not assigned yet”; a search covers both.',
     searchLabel: 'Search complaints and messages',
     searchPlaceholder: 'Name, reference or keyword',
     searchHint:

@@ -209,6 +209,8 @@ export const nl = {
   workQueue: {
     subtitle:
       'Alle klachten die u mag zien, de eerstvolgende termijn eerst. Zoek, filter en bewaar uw eigen weergaven.',
+    subtitleOwn:
+      'Uw eigen klachten, de eerstvolgende termijn eerst. Klachten zonder behandelaar vindt u onder Behandelaar: “Nog niet toegewezen”; zoeken doorzoekt beide.',
     searchLabel: 'Zoeken in klachten en berichten',
     searchPlaceholder: 'Naam, kenmerk of trefwoord',
     searchHint:

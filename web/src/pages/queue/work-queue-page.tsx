@@ -29,6 +29,8 @@ export function WorkQueuePage() {
   const { session } = useSession();
   const { users } = useOrganisation();
   const filters = filtersFromQuery(route.query);
+  // A handler's queue is their own complaints (docs/decisions/0015-handler-queue.md).
+  const ownQueue = !mayAct(session, 'coordinator', 'auditor');
   const filterKey = queryFromFilters(filters).toString();
   // Cursors of the pages before this one, so "previous" works with cursor paging.
   const [cursors, setCursors] = useState<string[]>([]);
@@ -61,7 +63,10 @@ export function WorkQueuePage() {
   const pageNumber = cursors.length + 1;
   return (
     <>
-      <PageHeader title={t.queue.title} subtitle={t.workQueue.subtitle} />
+      <PageHeader
+        title={t.queue.title}
+        subtitle={ownQueue ? t.workQueue.subtitleOwn : t.workQueue.subtitle}
+      />
       <div className="queue-tools">
         <QueueSearch value={filters.q} onSearch={(q) => changeFilters({ ...filters, q })} />
         <SavedViews current={filters} onApply={changeFilters} />
@@ -72,7 +77,7 @@ export function WorkQueuePage() {
         handlers={handlers}
         categories={categories.data ?? []}
         currentUserId={session?.userId ?? null}
-        ownQueue={!mayAct(session, 'coordinator', 'auditor')}
+        ownQueue={ownQueue}
       />
       {page.error ? <ErrorNotice error={page.error} onRetry={page.reload} /> : null}
       {page.loading && !page.data ? <LoadingState /> : null}

@@ -51,7 +51,7 @@ export function LetterTemplatesSettings() {
       {detail.data && keyOf(detail.data) === selected ? (
         <>
           <TemplateEditor
-            key={`${selected}#${restores}`}
+            key={`editor:${selected}#${restores}`}
             detail={detail.data}
             readOnly={!mayEdit}
             onSaved={(saved) => {
@@ -61,7 +61,7 @@ export function LetterTemplatesSettings() {
             }}
           />
           <TemplateHistory
-            key={`${selected}#${saves}`}
+            key={`history:${selected}#${saves}`}
             detail={detail.data}
             mayRestore={mayEdit}
             onRestored={(restored) => {

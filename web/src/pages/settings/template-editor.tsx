@@ -146,7 +146,7 @@ export function TemplateEditor({
             elementLabels={labels}
             problem={perBlock.get(index)}
             onChange={(next) => setBlock(index, next)}
-            onRemove={() => removeBlock(index)}
+            onRemove={readOnly ? undefined : () => removeBlock(index)}
           />
         ))}
         {readOnly ? null : (
