@@ -269,6 +269,10 @@ describe('the letter template history', () => {
       await page.setViewportSize({ width: 768, height: 1000 });
       await photograph(page, 'template-history-compare-768');
       await page.setViewportSize({ width: 1280, height: 900 });
+      // Only the difference shows; the parts that are the same unfold on request.
+      expect(await history.locator('.version-row').count()).toBe(1);
+      await history.getByRole('button', { name: /gelijke onderdelen tonen$/ }).click();
+      expect(await history.locator('.version-row').count()).toBeGreaterThan(4);
 
       await history.getByRole('button', { name: 'Deze versie terugzetten' }).click();
       await history.getByText(/is teruggezet; nieuwe brieven gebruiken haar meteen/).waitFor();

@@ -57,5 +57,8 @@ export async function settledScreenshot(
   options: { fullPage?: boolean } = { fullPage: true },
 ): Promise<void> {
   await waitUntilSettled(page);
+  // A full-page picture of a scrolled page draws sticky bars (top bar, form actions) over the
+  // content where the scroll left them; from the top they sit where a reader first sees them.
+  if (options.fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, ...options });
 }

@@ -547,6 +547,7 @@ export const en: Messages = {
   settings: {
     title: 'Settings',
     subtitle: 'Firm, KiFiD, terms, mail and users.',
+    subtitleLetters: 'The firm’s letter templates and their history.',
     tabs: 'Parts of the settings',
     tab: {
       organisation: 'Firm',
@@ -1032,6 +1033,7 @@ export const en: Messages = {
     same: 'This version is the same as the current one.',
     differences: (n: number) => `${n} ${n === 1 ? 'part differs' : 'parts differ'} from the current version.`,
     changed: 'changed',
+    showUnchanged: (n: number) => `Also show the ${n} unchanged ${n === 1 ? 'part' : 'parts'}`,
     absent: '(none)',
     restore: 'Restore this version',
     restored: (when: string) =>

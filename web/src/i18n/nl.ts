@@ -553,6 +553,7 @@ export const nl = {
   settings: {
     title: 'Instellingen',
     subtitle: 'Kantoor, KiFiD, termijnen, mail en gebruikers.',
+    subtitleLetters: 'De briefsjablonen van het kantoor en hun geschiedenis.',
     tabs: 'Onderdelen van de instellingen',
     tab: {
       organisation: 'Kantoor',
@@ -1044,6 +1045,7 @@ export const nl = {
     differences: (n: number) =>
       `${n} ${n === 1 ? 'onderdeel verschilt' : 'onderdelen verschillen'} van de huidige versie.`,
     changed: 'gewijzigd',
+    showUnchanged: (n: number) => `Ook de ${n} gelijke ${n === 1 ? 'onderdeel' : 'onderdelen'} tonen`,
     absent: '(geen)',
     restore: 'Deze versie terugzetten',
     restored: (when: string) =>

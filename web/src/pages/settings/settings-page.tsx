@@ -25,7 +25,10 @@ export function SettingsPage({ tab }: { tab: string | undefined }) {
   const current: Tab = (tabs as readonly string[]).includes(tab ?? '') ? (tab as Tab) : tabs[0]!;
   return (
     <>
-      <PageHeader title={t.settings.title} subtitle={t.settings.subtitle} />
+      <PageHeader
+        title={t.settings.title}
+        subtitle={admin ? t.settings.subtitle : t.settings.subtitleLetters}
+      />
       <nav className="tabs" aria-label={t.settings.tabs}>
         {tabs.map((name) => (
           <Link
