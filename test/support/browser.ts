@@ -57,8 +57,20 @@ export async function settledScreenshot(
   options: { fullPage?: boolean } = { fullPage: true },
 ): Promise<void> {
   await waitUntilSettled(page);
-  // A full-page picture of a scrolled page draws sticky bars (top bar, form actions) over the
-  // content where the scroll left them; from the top they sit where a reader first sees them.
-  if (options.fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, ...options });
+  const viewport = page.viewportSize();
+  if (!options.fullPage || !viewport) {
+    await page.screenshot({ path: file, ...options });
+    return;
+  }
+  // A full-page picture of a long page draws sticky bars (form actions) where the viewport ends,
+  // over the middle of the content. With a viewport as tall as the page they sit where they
+  // belong, under their form; the width, and so the layout, stays the same.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
+  try {
+    await page.screenshot({ path: file, ...options });
+  } finally {
+    if (height > viewport.height) await page.setViewportSize(viewport);
+  }
 }
