@@ -75,6 +75,11 @@ export async function listComplaints(
   if (query.overdue) filter.overdueBefore = today;
   const search = query.q === undefined ? null : searchText(query.q);
   if (search !== null) filter.search = search;
+  // A handler's queue is their own complaints; the unassigned ones are theirs to triage in the
+  // intake queue (`handlerId=none`), and a search still finds both (docs/decisions/0015).
+  if (!canSeeEveryDossier(context) && !query.handlerId && search === null) {
+    filter.handlerId = context.userId ?? '';
+  }
   // A handler sees the complaints assigned to them and the unassigned ones awaiting triage, the
   // same rule as requireDossierAccess, so a search never reveals what the dossier would refuse.
   if (!canSeeEveryDossier(context)) filter.visibleToHandler = context.userId ?? '';

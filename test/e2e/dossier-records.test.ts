@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasWebAppBuild } from '../../src/http/web-app.routes.ts';
-import { axeViolations, launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium, settledScreenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 /**
@@ -36,7 +36,7 @@ async function api<T>(method: string, pathname: string, body?: unknown): Promise
 }
 
 async function screenshot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await settledScreenshot(page, path.join(ARTIFACTS, `${name}.png`));
 }
 
 const step = (action: string) => page.locator(`#step-${action}`);
@@ -127,7 +127,7 @@ describe('letters, meetings, legal holds and the export in the dossier', () => {
     const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
     await tab.waitForLoadState();
     expect(tab.url().startsWith('blob:')).toBe(true);
-    await tab.screenshot({ path: path.join(ARTIFACTS, 'acknowledge-preview-pdf.png') });
+    await settledScreenshot(tab, path.join(ARTIFACTS, 'acknowledge-preview-pdf.png'), {});
     await tab.close();
     const [saved] = await Promise.all([
       page.waitForEvent('download'),

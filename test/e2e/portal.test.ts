@@ -14,7 +14,7 @@ import { createOrganisation } from '../../src/organisations/organisation.service
 import { takeStep } from '../../src/procedure/procedure.service.ts';
 import { issueLink, pdfBytes, storeLetter } from '../support/portal-fixtures.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { axeViolations, launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium, settledScreenshot } from '../support/browser.ts';
 
 /**
  * The complainant portal in a real browser: walked with the keyboard only, checked with axe-core
@@ -96,7 +96,7 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await settledScreenshot(page, path.join(ARTIFACTS, `${name}.png`));
 }
 
 async function focused(page: Page): Promise<string> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase32 } from '../../src/auth/base32.ts';
 import { totpAt } from '../../src/auth/totp.ts';
 import { hasWebAppBuild } from '../../src/http/web-app.routes.ts';
-import { axeViolations, launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium, settledScreenshot } from '../support/browser.ts';
 import { startImapServer, type ImapServer } from '../support/imap-server.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
@@ -56,7 +56,7 @@ async function expectNoAxeViolations(target: Page): Promise<void> {
 
 async function screenshot(target: Page, name: string): Promise<void> {
   await target.evaluate(() => window.scrollTo(0, 0));
-  await target.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await settledScreenshot(target, path.join(ARTIFACTS, `${name}.png`));
 }
 
 async function newPage(into: BrowserContext): Promise<Page> {

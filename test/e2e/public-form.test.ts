@@ -9,7 +9,7 @@ import { DEMO_ORGANISATION } from '../../src/demo/demo-organisation.ts';
 import { createOrganisation } from '../../src/organisations/organisation.service.ts';
 import { PDF_BYTES } from '../support/public-form-client.ts';
 import { openTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { axeViolations, launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium, settledScreenshot } from '../support/browser.ts';
 
 /**
  * The public complaint form in a real browser: filled with the keyboard only, checked with axe-core
@@ -68,7 +68,7 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await settledScreenshot(page, path.join(ARTIFACTS, `${name}.png`));
 }
 
 /** What the element with keyboard focus is: its id, class or text (empty when nothing has focus). */

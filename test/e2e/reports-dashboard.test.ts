@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasWebAppBuild } from '../../src/http/web-app.routes.ts';
-import { axeViolations, launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium, settledScreenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 /**
@@ -70,7 +70,7 @@ describe('the reports on the dashboard', () => {
       expected.overall.complaints > 0 ? String(expected.overall.complaints) : empty,
     );
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-reports.png'), fullPage: true });
+    await settledScreenshot(page, path.join(ARTIFACTS, 'dashboard-reports.png'));
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

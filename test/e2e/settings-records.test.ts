@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasWebAppBuild } from '../../src/http/web-app.routes.ts';
-import { axeViolations, launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium, settledScreenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 /**
@@ -36,7 +36,7 @@ async function api<T>(method: string, pathname: string, body?: unknown): Promise
 
 async function checkAndPhotograph(name: string): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await settledScreenshot(page, path.join(ARTIFACTS, `${name}.png`));
 }
 
 async function openTemplates(): Promise<ReturnType<Page['locator']>> {

@@ -8,7 +8,7 @@ import { totpAt } from '../../src/auth/totp.ts';
 import { hasWebAppBuild } from '../../src/http/web-app.routes.ts';
 import { PDF_BYTES } from '../support/public-form-client.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
-import { axeViolations, launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium, settledScreenshot } from '../support/browser.ts';
 
 /**
  * The staff app in a real browser against the real product (`klachtwijzer serve` on a fresh data
@@ -56,7 +56,7 @@ async function expectNoAxeViolations(target: Page = page): Promise<void> {
 
 async function screenshot(name: string, target: Page = page): Promise<void> {
   await target.evaluate(() => window.scrollTo(0, 0));
-  await target.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await settledScreenshot(target, path.join(ARTIFACTS, `${name}.png`));
 }
 
 async function newPage(into: BrowserContext): Promise<Page> {

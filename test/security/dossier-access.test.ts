@@ -86,8 +86,16 @@ describe.each(databaseKinds())('who sees which dossier on %s', (kind) => {
       expect((await get(org.handler.token, url)).statusCode, url).toBe(200);
     for (const url of dossierUrls(assigned))
       expect((await get(otherHandlerToken, url)).statusCode, url).toBe(404);
-    const list = await get(otherHandlerToken, '/api/v1/complaints?limit=100');
-    expect(list.json<{ items: Array<{ id: string }> }>().items.map((i) => i.id)).toEqual([unassigned]);
+    const ids = async (token: string, url: string) =>
+      (await get(token, url)).json<{ items: Array<{ id: string }> }>().items.map((i) => i.id);
+    // The work queue of a handler is their own; the unassigned ones wait under handlerId=none.
+    expect(await ids(otherHandlerToken, '/api/v1/complaints?limit=100')).toEqual([]);
+    expect(await ids(org.handler.token, '/api/v1/complaints?limit=100')).toEqual([assigned]);
+    expect(await ids(otherHandlerToken, '/api/v1/complaints?limit=100&handlerId=none')).toEqual([unassigned]);
+    expect(await ids(org.handler.token, '/api/v1/complaints?limit=100&handlerId=none')).toEqual([unassigned]);
+    expect(await ids(otherHandlerToken, `/api/v1/complaints?limit=100&handlerId=${org.handler.id}`)).toEqual(
+      [],
+    );
     const note = await app.inject({
       method: 'POST',
       url: `/api/v1/complaints/${assigned}/notes`,

@@ -78,6 +78,11 @@ export const LATER_RULES: Readonly<Record<string, RouteRule>> = {
     body(() => ({ subject: 'Ontvangstbevestiging' })),
   ),
   'DELETE /api/v1/letter-templates/:type/:language': staff(TEMPLATE_EDITORS, TEMPLATE),
+  'POST /api/v1/letter-templates/:type/:language/restore': staff(
+    TEMPLATE_EDITORS,
+    TEMPLATE,
+    body(() => ({ changeId: '00000000-0000-4000-8000-000000000000' })),
+  ),
   'GET /api/v1/letter-templates/:type/:language/preview': staff(TEMPLATE_READERS, TEMPLATE),
   'POST /api/v1/letter-templates/:type/:language/preview': staff(TEMPLATE_READERS, TEMPLATE, {
     body: () => ({ subject: 'Concept' }),

@@ -33,3 +33,44 @@ export async function axeViolations(page: Page): Promise<unknown[]> {
   );
   return violations as unknown[];
 }
+
+/** What a screen shows while its data is on the way: the app's loading state or a busy region. */
+const LOADING = '.loading, [aria-busy="true"]';
+
+/**
+ * Waits until the page shows its data: no loading state, no busy region, fonts in. A screenshot
+ * of "Laden…" shows nothing to review, so every e2e screenshot goes through here; a page that never
+ * settles fails the test rather than giving a picture of a spinner.
+ */
+export async function waitUntilSettled(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction((selector) => document.querySelector(selector) === null, LOADING, {
+    timeout,
+    polling: 100,
+  });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** A full-page screenshot once the page has settled (see waitUntilSettled). */
+export async function settledScreenshot(
+  page: Page,
+  file: string,
+  options: { fullPage?: boolean } = { fullPage: true },
+): Promise<void> {
+  await waitUntilSettled(page);
+  const viewport = page.viewportSize();
+  if (!options.fullPage || !viewport) {
+    await page.screenshot({ path: file, ...options });
+    return;
+  }
+  // A full-page picture of a long page draws sticky bars (form actions) where the viewport ends,
+  // over the middle of the content. With a viewport as tall as the page they sit where they
+  // belong, under their form; the width, and so the layout, stays the same.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
+  try {
+    await page.screenshot({ path: file, ...options });
+  } finally {
+    if (height > viewport.height) await page.setViewportSize(viewport);
+  }
+}

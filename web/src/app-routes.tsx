@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import { DashboardPage } from './pages/dashboard/dashboard-page.tsx';
 import { DossierPage } from './pages/dossier/dossier-page.tsx';
 import { IntakePage } from './pages/intake/intake-page.tsx';
@@ -6,7 +7,7 @@ import { NotificationsPage } from './pages/notifications-page.tsx';
 import { WorkQueuePage } from './pages/queue/work-queue-page.tsx';
 import { SettingsPage } from './pages/settings/settings-page.tsx';
 import { useRoute } from './lib/router.ts';
-import { isEmployeeOnly } from './lib/employee-only.ts';
+import { homeScreen, type HomeScreen } from './lib/role-screens.ts';
 import { useSession } from './session/session-context.tsx';
 import { CancellationDetailPage } from './pages/cancellations/cancellation-detail-page.tsx';
 import { CancellationsPage } from './pages/cancellations/cancellations-page.tsx';
@@ -14,13 +15,19 @@ import { MyHearingsPage } from './pages/hearings/my-hearings-page.tsx';
 import { QuarantinePage } from './pages/quarantine/quarantine-page.tsx';
 import { ImprovementsPage } from './pages/improvements/improvements-page.tsx';
 
+const HOME: Record<HomeScreen, () => ReactElement> = {
+  queue: () => <WorkQueuePage />,
+  hearings: () => <MyHearingsPage />,
+  settings: () => <SettingsPage tab={undefined} />,
+};
+
 export function AppRoutes() {
   const { segments } = useRoute();
   const [first, second] = segments;
   const { session } = useSession();
   switch (first) {
     case undefined:
-      return isEmployeeOnly(session) ? <MyHearingsPage /> : <WorkQueuePage />;
+      return HOME[homeScreen(session)]();
     case 'complaints':
       return second ? <DossierPage key={second} complaintId={second} /> : <WorkQueuePage />;
     case 'intake':

@@ -108,6 +108,11 @@ export interface TemplateChange {
   changedAt: Date;
 }
 
+/** A change as listed: with the name of who made it, so the history reads without a user lookup. */
+export interface ListedTemplateChange extends TemplateChange {
+  changedByName: string | null;
+}
+
 export async function insertTemplateChange(
   tx: Tx,
   organisationId: string,
@@ -132,15 +137,24 @@ export async function insertTemplateChange(
 export async function listTemplateChanges(
   tx: Tx,
   organisationId: string,
-  filter: { type?: LetterType; language?: LetterLanguage; limit: number },
-): Promise<TemplateChange[]> {
+  filter: { type?: LetterType; language?: LetterLanguage; id?: string; limit: number },
+): Promise<ListedTemplateChange[]> {
   let query = tx
-    .selectFrom('letter_template_changes')
-    .selectAll()
-    .where('organisation_id', '=', organisationId);
-  if (filter.type) query = query.where('letter_type', '=', filter.type);
-  if (filter.language) query = query.where('language', '=', filter.language);
-  const rows = await query.orderBy('changed_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+    .selectFrom('letter_template_changes as c')
+    .leftJoin('users as u', (join) =>
+      join.onRef('u.organisation_id', '=', 'c.organisation_id').onRef('u.id', '=', 'c.changed_by'),
+    )
+    .selectAll('c')
+    .select('u.display_name')
+    .where('c.organisation_id', '=', organisationId);
+  if (filter.type) query = query.where('c.letter_type', '=', filter.type);
+  if (filter.language) query = query.where('c.language', '=', filter.language);
+  if (filter.id) query = query.where('c.id', '=', filter.id);
+  const rows = await query
+    .orderBy('c.changed_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(filter.limit)
+    .execute();
   return rows.map((row) => ({
     id: row.id,
     letterType: row.letter_type,
@@ -149,6 +163,7 @@ export async function listTemplateChanges(
     template: row.template === null ? null : (row.template as LetterTemplateOverride),
     templateSha256: row.template_sha256,
     changedBy: row.changed_by,
+    changedByName: row.display_name,
     changedAt: new Date(row.changed_at),
   }));
 }

@@ -222,6 +222,91 @@ describe.each(databaseKinds())('letter templates over HTTP on %s', (kind) => {
     expect((await call('GET', other.auditor.token, `${URL}/history`)).json()).toEqual([]);
   });
 
+  it('restores an earlier version through the checks of a save, recorded as a new entry', async () => {
+    const first = await call('PUT', org.coordinator.token, `${URL}/delay_notice/nl`, {
+      closing: 'Eerste groet,',
+    });
+    expect(first.statusCode).toBe(200);
+    await call('PUT', org.admin.token, `${URL}/delay_notice/nl`, { closing: 'Tweede groet,' });
+    const history = async () =>
+      (await call('GET', org.auditor.token, `${URL}/history?type=delay_notice&language=nl`)).json<
+        Array<{ id: string; change: string; changedByName: string | null; template: { closing?: string } }>
+      >();
+    const before = await history();
+    expect(before.map((c) => c.template.closing)).toEqual(['Tweede groet,', 'Eerste groet,']);
+    expect(before[1]!.changedByName).toBe('Coördinator Cor');
+    const earlier = before[1]!.id;
+
+    // Reading is not changing: the auditor and a handler may not restore.
+    for (const token of [org.auditor.token, org.handler.token]) {
+      const refused = await call('POST', token, `${URL}/delay_notice/nl/restore`, { changeId: earlier });
+      expect(refused.statusCode).toBe(403);
+    }
+    // Another organisation's id, or a version of another letter type, is not found.
+    expect(
+      (await call('POST', other.admin.token, `${URL}/delay_notice/nl/restore`, { changeId: earlier }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await call('POST', org.admin.token, `${URL}/acknowledgment/nl/restore`, { changeId: earlier }))
+        .statusCode,
+    ).toBe(404);
+
+    const restored = await call('POST', org.admin.token, `${URL}/delay_notice/nl/restore`, {
+      changeId: earlier,
+    });
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toMatchObject({ source: 'organisation', template: { closing: 'Eerste groet,' } });
+    const after = await history();
+    expect(after).toHaveLength(3);
+    expect(after[0]).toMatchObject({
+      change: 'saved',
+      changedByName: 'Beheerder',
+      template: { closing: 'Eerste groet,' },
+    });
+
+    // A version that no longer passes the checks (as if a release added a required element) is
+    // refused with the same code as a save, and nothing is recorded.
+    const brokenId = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
+    await withTenant(database.handle.db, org.id, (tx) =>
+      tx
+        .insertInto('letter_template_changes')
+        .values({
+          organisation_id: org.id,
+          id: brokenId,
+          letter_type: 'acknowledgment',
+          language: 'nl',
+          change: 'saved',
+          template: JSON.stringify(editedAcknowledgment({ dropHandler: true })),
+          template_sha256: 'a'.repeat(64),
+          changed_by: null,
+          changed_at: clock.now(),
+        })
+        .execute(),
+    );
+    const count = async () =>
+      (await call('GET', org.auditor.token, `${URL}/history?type=acknowledgment&language=nl`)).json<
+        unknown[]
+      >().length;
+    const entries = await count();
+    const refused = await call('POST', org.coordinator.token, `${URL}/acknowledgment/nl/restore`, {
+      changeId: brokenId,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('template_element_removed');
+    expect(await count()).toBe(entries);
+
+    // A reset entry holds no version to restore: the default is one reset away.
+    await call('DELETE', org.admin.token, `${URL}/delay_notice/nl`);
+    const [reset] = await history();
+    expect(reset!.change).toBe('reset');
+    const empty = await call('POST', org.admin.token, `${URL}/delay_notice/nl/restore`, {
+      changeId: reset!.id,
+    });
+    expect(empty.statusCode).toBe(409);
+    expect(empty.json().code).toBe('template_version_empty');
+  });
+
   it('sets aside a stored version that no longer passes the checks, and says why', async () => {
     // As if a later release made an element required that this stored version lacks.
     const broken = editedAcknowledgment({ dropHandler: true });

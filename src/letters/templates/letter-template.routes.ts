@@ -17,6 +17,7 @@ import {
   listLetterTemplates,
   previewLetterTemplate,
   resetLetterTemplate,
+  restoreLetterTemplate,
   saveLetterTemplate,
   type TemplateDeps,
 } from './letter-template.service.ts';
@@ -117,6 +118,7 @@ const ChangeSchema = Type.Object({
   template: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   templateSha256: NullableString,
   changedBy: NullableString,
+  changedByName: NullableString,
   changedAt: DateTime,
 });
 
@@ -237,6 +239,30 @@ export function registerLetterTemplateRoutes(app: FastifyInstance, deps: Templat
     async (request) =>
       jsonify(
         await resetLetterTemplate(deps, accessOf(request), request.params.type, request.params.language),
+      ),
+  );
+
+  api.post(
+    '/api/v1/letter-templates/:type/:language/restore',
+    {
+      schema: {
+        tags: ['letters'],
+        summary:
+          'Put an earlier saved version (an id from the history) back in use; checked and recorded as a save (400 with the same codes)',
+        params: TemplateParams,
+        body: Type.Object({ changeId: Uuid }, { additionalProperties: false }),
+        response: { 200: DetailSchema, ...problemResponses() },
+      },
+    },
+    async (request) =>
+      jsonify(
+        await restoreLetterTemplate(
+          deps,
+          accessOf(request),
+          request.params.type,
+          request.params.language,
+          request.body.changeId,
+        ),
       ),
   );
 

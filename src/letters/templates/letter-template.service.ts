@@ -33,8 +33,8 @@ import {
   listTemplateChanges,
   listTemplateOverrides,
   upsertTemplateOverride,
+  type ListedTemplateChange,
   type StoredTemplateOverride,
-  type TemplateChange,
 } from './letter-template.repository.ts';
 
 /** Templates are the firm's word to complainants: coordinators and administrators shape them. */
@@ -294,11 +294,38 @@ export async function listLetterTemplateChanges(
   db: Kysely<Database>,
   context: AccessContext,
   filter: { type?: LetterType; language?: LetterLanguage; limit: number },
-): Promise<TemplateChange[]> {
+): Promise<ListedTemplateChange[]> {
   requireRole(context, READERS);
   return withTenant(db, context.organisationId, (tx) =>
     listTemplateChanges(tx, context.organisationId, filter),
   );
+}
+
+/**
+ * An earlier saved version back in use. It is saved as any edit is saved — same editors, same
+ * checks (a version from before a required element existed is refused with the same codes), and
+ * a new entry in the history — so the history stays a plain list of what was in use when.
+ */
+export async function restoreLetterTemplate(
+  deps: TemplateDeps,
+  context: AccessContext,
+  type: LetterType,
+  language: LetterLanguage,
+  changeId: string,
+): Promise<TemplateDetail> {
+  requireRole(context, EDITORS);
+  const [change] = await withTenant(deps.db, context.organisationId, (tx) =>
+    listTemplateChanges(tx, context.organisationId, { type, language, id: changeId, limit: 1 }),
+  );
+  if (!change) throw new NotFoundError('Deze versie van het sjabloon');
+  if (change.template === null) {
+    throw new AppError(
+      409,
+      'template_version_empty',
+      'Deze versie is een terugkeer naar het standaardsjabloon; zet het standaardsjabloon terug om die te gebruiken.',
+    );
+  }
+  return saveLetterTemplate(deps, context, type, language, change.template);
 }
 
 /**

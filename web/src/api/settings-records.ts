@@ -48,6 +48,20 @@ export interface TemplateDetail extends TemplateSummary {
   placeholders: Array<{ name: string; label: string; required: boolean; inline: boolean }>;
 }
 
+/** One entry of a template's history: a saved version, or a return to the default (`reset`). */
+export interface TemplateChange {
+  id: string;
+  letterType: string;
+  language: TemplateLanguage;
+  change: 'saved' | 'reset';
+  /** The parts the organisation changed (a part left out kept the default); null for a reset. */
+  template: Partial<TemplateTexts> | null;
+  templateSha256: string | null;
+  changedBy: string | null;
+  changedByName: string | null;
+  changedAt: string;
+}
+
 export interface RetentionSettings {
   retentionYears: number;
   defaultYears: number;
@@ -68,6 +82,14 @@ export const letterTemplates = {
     api.request<TemplateDetail>('PUT', path(type, language), { json: body }),
   reset: (type: string, language: TemplateLanguage) =>
     api.request<TemplateDetail>('DELETE', path(type, language)),
+  history: (type: string, language: TemplateLanguage) =>
+    api.request<TemplateChange[]>(
+      'GET',
+      `/letter-templates/history?type=${encodeURIComponent(type)}&language=${language}&limit=100`,
+    ),
+  /** An earlier saved version back in use: checked and recorded as a save. */
+  restore: (type: string, language: TemplateLanguage, changeId: string) =>
+    api.request<TemplateDetail>('POST', `${path(type, language)}/restore`, { json: { changeId } }),
   /** An edit not saved yet, as a PDF with sample data; checked as saving would check it. */
   preview: (type: string, language: TemplateLanguage, body: TemplateTexts) =>
     api.download(`${path(type, language)}/preview`, 'POST', { json: body }),

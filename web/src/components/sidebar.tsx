@@ -5,7 +5,13 @@ import { useOrganisation } from '../session/organisation-context.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { Icon, type IconName } from './icon.tsx';
 import { Link } from './link.tsx';
-import { isEmployeeOnly } from '../lib/employee-only.ts';
+import {
+  homeScreen,
+  mayHaveHearings,
+  mayListComplaints,
+  mayOpenSettings,
+  mayReadQuarantine,
+} from '../lib/role-screens.ts';
 
 interface NavItem {
   to: string;
@@ -20,17 +26,16 @@ export function Sidebar() {
   const { organisation } = useOrganisation();
   const route = useRoute();
   const first = route.segments[0] ?? '';
-  const employeeOnly = isEmployeeOnly(session);
-  const items: NavItem[] = employeeOnly
-    ? [
-        {
-          to: '/',
-          label: t.screensNav.myHearings,
-          icon: 'user',
-          active: first === '' || first === 'hearings',
-        },
-      ]
-    : [{ to: '/', label: t.nav.queue, icon: 'queue', active: first === '' || first === 'complaints' }];
+  const home = homeScreen(session);
+  const items: NavItem[] = [];
+  if (home === 'queue') {
+    items.push({
+      to: '/',
+      label: t.nav.queue,
+      icon: 'queue',
+      active: first === '' || first === 'complaints',
+    });
+  }
   if (mayAct(session, 'coordinator', 'handler', 'auditor')) {
     items.push({ to: '/intake', label: t.nav.intake, icon: 'inbox', active: first === 'intake' });
     items.push({
@@ -40,7 +45,7 @@ export function Sidebar() {
       active: first === 'cancellations',
     });
   }
-  if (mayAct(session, 'coordinator')) {
+  if (mayReadQuarantine(session)) {
     items.push({
       to: '/quarantine',
       label: t.screensNav.quarantine,
@@ -48,24 +53,30 @@ export function Sidebar() {
       active: first === 'quarantine',
     });
   }
-  if (!employeeOnly && mayAct(session, 'employee', 'handler', 'coordinator')) {
+  if (mayHaveHearings(session)) {
     items.push({
-      to: '/hearings',
+      to: home === 'hearings' ? '/' : '/hearings',
       label: t.screensNav.myHearings,
       icon: 'user',
-      active: first === 'hearings',
+      active: first === 'hearings' || (home === 'hearings' && first === ''),
     });
   }
-  if (!employeeOnly)
+  if (mayListComplaints(session)) {
     items.push({ to: '/dashboard', label: t.nav.dashboard, icon: 'chart', active: first === 'dashboard' });
+  }
   items.push({
     to: '/notifications',
     label: t.nav.notifications,
     icon: 'bell',
     active: first === 'notifications',
   });
-  if (mayAct(session, 'admin')) {
-    items.push({ to: '/settings', label: t.nav.settings, icon: 'settings', active: first === 'settings' });
+  if (mayOpenSettings(session)) {
+    items.push({
+      to: '/settings',
+      label: t.nav.settings,
+      icon: 'settings',
+      active: first === 'settings' || (home === 'settings' && first === ''),
+    });
   }
   return (
     <aside className="sidebar">

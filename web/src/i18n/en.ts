@@ -220,6 +220,8 @@ export const en: Messages = {
   },
   workQueue: {
     subtitle: 'Every complaint you may see, nearest deadline first. Search, filter and save your own views.',
+    subtitleOwn:
+      'Your own complaints, nearest deadline first. Complaints without a handler are under Handler: “Not assigned yet”; a search covers both.',
     searchLabel: 'Search complaints and messages',
     searchPlaceholder: 'Name, reference or keyword',
     searchHint:
@@ -561,6 +563,7 @@ export const en: Messages = {
   settings: {
     title: 'Settings',
     subtitle: 'Firm, KiFiD, terms, mail and users.',
+    subtitleLetters: 'The firm’s letter templates and their history.',
     tabs: 'Parts of the settings',
     tab: {
       organisation: 'Firm',
@@ -1027,6 +1030,35 @@ export const en: Messages = {
       'Not saved: a required element is missing. Put the block back or choose “Back to the default text”.',
     invalid: 'Not saved: the template cannot be used like this.',
     keptTyping: 'What you typed is still here.',
+  },
+  templateHistory: {
+    title: 'History',
+    caption: (name: string) => `Changes to the template ${name}, newest first`,
+    empty: 'This template has not been changed; the Klachtwijzer default applies.',
+    when: 'When',
+    who: 'By',
+    what: 'Change',
+    actions: 'Actions',
+    saved: 'Own version saved',
+    reset: 'Back to the default text',
+    inUse: 'in use',
+    unknownUser: 'Unknown',
+    view: 'View',
+    close: 'Close',
+    versionOf: (when: string) => `Version of ${when}`,
+    current: 'Current version',
+    same: 'This version is the same as the current one.',
+    differences: (n: number) => `${n} ${n === 1 ? 'part differs' : 'parts differ'} from the current version.`,
+    changed: 'changed',
+    showUnchanged: (n: number) => `Also show the ${n} unchanged ${n === 1 ? 'part' : 'parts'}`,
+    absent: '(none)',
+    restore: 'Restore this version',
+    restored: (when: string) =>
+      `The version of ${when} is restored; new letters use it at once. The restore is in the history.`,
+    restoreRefused:
+      'This old version lacks something that is required now; change the current version instead.',
+    resetHint: 'This entry is a return to the default text; use “Back to the default text” for that.',
+    readOnly: 'You can read the templates and their history, but not change them.',
   },
   retention: {
     title: 'Retention term',

@@ -225,6 +225,8 @@ export const nl = {
   workQueue: {
     subtitle:
       'Alle klachten die u mag zien, de eerstvolgende termijn eerst. Zoek, filter en bewaar uw eigen weergaven.',
+    subtitleOwn:
+      'Uw eigen klachten, de eerstvolgende termijn eerst. Klachten zonder behandelaar vindt u onder Behandelaar: “Nog niet toegewezen”; zoeken doorzoekt beide.',
     searchLabel: 'Zoeken in klachten en berichten',
     searchPlaceholder: 'Naam, kenmerk of trefwoord',
     searchHint:
@@ -567,6 +569,7 @@ export const nl = {
   settings: {
     title: 'Instellingen',
     subtitle: 'Kantoor, KiFiD, termijnen, mail en gebruikers.',
+    subtitleLetters: 'De briefsjablonen van het kantoor en hun geschiedenis.',
     tabs: 'Onderdelen van de instellingen',
     tab: {
       organisation: 'Kantoor',
@@ -1038,6 +1041,37 @@ export const nl = {
       'Niet opgeslagen: een verplicht onderdeel ontbreekt. Zet het blok terug of kies “Terug naar de standaardtekst”.',
     invalid: 'Niet opgeslagen: het sjabloon kan zo niet worden gebruikt.',
     keptTyping: 'Wat u typte staat er nog.',
+  },
+  templateHistory: {
+    title: 'Geschiedenis',
+    caption: (name: string) => `Wijzigingen van het sjabloon ${name}, nieuwste eerst`,
+    empty: 'Dit sjabloon is nog niet gewijzigd; de standaardtekst van Klachtwijzer geldt.',
+    when: 'Wanneer',
+    who: 'Door',
+    what: 'Wijziging',
+    actions: 'Acties',
+    saved: 'Eigen versie opgeslagen',
+    reset: 'Terug naar de standaardtekst',
+    inUse: 'in gebruik',
+    unknownUser: 'Onbekend',
+    view: 'Bekijken',
+    close: 'Sluiten',
+    versionOf: (when: string) => `Versie van ${when}`,
+    current: 'Huidige versie',
+    same: 'Deze versie is gelijk aan de huidige.',
+    differences: (n: number) =>
+      `${n} ${n === 1 ? 'onderdeel verschilt' : 'onderdelen verschillen'} van de huidige versie.`,
+    changed: 'gewijzigd',
+    showUnchanged: (n: number) => `Ook de ${n} gelijke ${n === 1 ? 'onderdeel' : 'onderdelen'} tonen`,
+    absent: '(geen)',
+    restore: 'Deze versie terugzetten',
+    restored: (when: string) =>
+      `De versie van ${when} is teruggezet; nieuwe brieven gebruiken haar meteen. Het terugzetten staat in de geschiedenis.`,
+    restoreRefused:
+      'Deze oude versie mist iets wat nu verplicht is; pas de huidige versie aan in plaats daarvan.',
+    resetHint:
+      'Deze regel is een terugkeer naar de standaardtekst; gebruik daarvoor “Terug naar de standaardtekst”.',
+    readOnly: 'U kunt de sjablonen en hun geschiedenis inzien, maar niet wijzigen.',
   },
   retention: {
     title: 'Bewaartermijn',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { mayAct } from '../../api/auth.ts';
 import { quarantine, type QuarantinedMail } from '../../api/screens.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
@@ -7,17 +8,21 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { formatBytes, formatDateTime } from '../../lib/dates.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { useSession } from '../../session/session-context.tsx';
 
 const STILL_QUARANTINED = new Set(['own_mail', 'unparseable', 'oversized']);
 
 /**
  * Mail the intake could not process on its own, for the coordinator: why, and a button to process it
  * after all. Mail that seems to be our own needs an explicit "process anyway" (a loop is the risk).
+ * The auditor reads the same list without the button: processing is the coordinator's.
  */
 export function QuarantinePage() {
   const { t, locale } = useI18n();
   const q = t.quarantine;
   const list = useAsync(() => quarantine.list(), []);
+  const { session } = useSession();
+  const mayReprocess = mayAct(session, 'coordinator');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
@@ -79,16 +84,18 @@ export function QuarantinePage() {
                 <dd>{formatBytes(mail.sizeBytes, locale)}</dd>
               </div>
             </dl>
-            <div className="form-actions">
-              <button
-                type="button"
-                className="button button-primary"
-                disabled={busy !== null}
-                onClick={() => void reprocess(mail)}
-              >
-                {mail.classification === 'own_mail' ? q.reprocessOwn : q.reprocess}
-              </button>
-            </div>
+            {mayReprocess ? (
+              <div className="form-actions">
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={busy !== null}
+                  onClick={() => void reprocess(mail)}
+                >
+                  {mail.classification === 'own_mail' ? q.reprocessOwn : q.reprocess}
+                </button>
+              </div>
+            ) : null}
           </li>
         ))}
       </ul>

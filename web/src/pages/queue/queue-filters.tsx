@@ -9,12 +9,15 @@ export function QueueFilters({
   handlers,
   categories,
   currentUserId,
+  ownQueue = false,
 }: {
   values: QueueFilterValues;
   onChange: (values: QueueFilterValues) => void;
   handlers: User[];
   categories: readonly string[];
   currentUserId: string | null;
+  /** A handler's queue: their own complaints by default, the unassigned ones on request (0015). */
+  ownQueue?: boolean;
 }) {
   const { t } = useI18n();
   const w = t.workQueue;
@@ -44,16 +47,18 @@ export function QueueFilters({
             value={values.handlerId}
             onChange={(e) => onChange({ ...values, handlerId: e.target.value })}
           >
-            <option value="">{t.queue.allHandlers}</option>
-            {currentUserId ? <option value={currentUserId}>{t.queue.mine}</option> : null}
+            <option value="">{ownQueue ? t.queue.mine : t.queue.allHandlers}</option>
+            {currentUserId && !ownQueue ? <option value={currentUserId}>{t.queue.mine}</option> : null}
             <option value="none">{t.queue.unassigned}</option>
-            {handlers
-              .filter((u) => u.id !== currentUserId)
-              .map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.displayName}
-                </option>
-              ))}
+            {ownQueue
+              ? null
+              : handlers
+                  .filter((u) => u.id !== currentUserId)
+                  .map((u) => (
+                    <option key={u.id} value={u.id}>
+                      {u.displayName}
+                    </option>
+                  ))}
           </select>
         )}
       </Field>

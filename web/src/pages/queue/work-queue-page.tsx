@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { replaceQuery, useRoute } from '../../lib/router.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useOrganisation } from '../../session/organisation-context.tsx';
+import { mayAct } from '../../api/auth.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { QueueFilters } from './queue-filters.tsx';
 import { apiFilters, filtersFromQuery, queryFromFilters, type QueueFilterValues } from './queue-query.ts';
@@ -29,6 +30,8 @@ export function WorkQueuePage() {
   const { session } = useSession();
   const { users } = useOrganisation();
   const filters = filtersFromQuery(route.query);
+  // A handler's queue is their own complaints (docs/decisions/0015-handler-queue.md).
+  const ownQueue = !mayAct(session, 'coordinator', 'auditor');
   const filterKey = queryFromFilters(filters).toString();
   // Cursors of the pages before this one, so "previous" works with cursor paging.
   const [cursors, setCursors] = useState<string[]>([]);
@@ -89,7 +92,10 @@ export function WorkQueuePage() {
   const pageNumber = cursors.length + 1;
   return (
     <>
-      <PageHeader title={t.queue.title} subtitle={t.workQueue.subtitle} />
+      <PageHeader
+        title={t.queue.title}
+        subtitle={ownQueue ? t.workQueue.subtitleOwn : t.workQueue.subtitle}
+      />
       <div className="queue-tools">
         <QueueSearch value={filters.q} onSearch={(q) => changeFilters({ ...filters, q })} />
         <SavedViews current={filters} onApply={changeFilters} />
@@ -100,6 +106,7 @@ export function WorkQueuePage() {
         handlers={handlers}
         categories={categories.data ?? []}
         currentUserId={session?.userId ?? null}
+        ownQueue={ownQueue}
       />
       {coordinator && (selected.size > 0 || items.length > 0) ? (
         <BulkAssign selected={[...selected]} handlers={handlers} onFinished={afterBulk} />

@@ -1,11 +1,14 @@
 import { useState } from 'react';
+import { mayAct } from '../../api/auth.ts';
 import { letterTemplates, type TemplateLanguage, type TemplateSummary } from '../../api/settings-records.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Field } from '../../components/field.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
+import { useSession } from '../../session/session-context.tsx';
 import { TemplateEditor } from './template-editor.tsx';
+import { TemplateHistory } from './template-history.tsx';
 
 const keyOf = (s: Pick<TemplateSummary, 'type' | 'language'>) => `${s.type}/${s.language}`;
 
@@ -17,6 +20,12 @@ export function LetterTemplatesSettings() {
   const [selected, setSelected] = useState('acknowledgment/nl');
   const [type, language] = selected.split('/') as [string, TemplateLanguage];
   const detail = useAsync(() => letterTemplates.get(type, language), [selected]);
+  const { session } = useSession();
+  // The server decides; this only keeps buttons away from those it would refuse (the auditor).
+  const mayEdit = mayAct(session, 'admin', 'coordinator');
+  // A restore replaces what the editor holds, so the editor starts afresh from the restored version.
+  const [restores, setRestores] = useState(0);
+  const [saves, setSaves] = useState(0);
 
   if (list.error) return <ErrorNotice error={list.error} onRetry={list.reload} />;
   if (!list.data) return <LoadingState />;
@@ -26,6 +35,7 @@ export function LetterTemplatesSettings() {
         {s.title}
       </h2>
       <p className="muted small">{s.intro}</p>
+      {mayEdit ? null : <p className="notice notice-info">{t.templateHistory.readOnly}</p>}
       <Field label={s.choose}>
         {(props) => (
           <select {...props} value={selected} onChange={(e) => setSelected(e.target.value)}>
@@ -39,14 +49,28 @@ export function LetterTemplatesSettings() {
       </Field>
       {detail.error ? <ErrorNotice error={detail.error} onRetry={detail.reload} /> : null}
       {detail.data && keyOf(detail.data) === selected ? (
-        <TemplateEditor
-          key={selected}
-          detail={detail.data}
-          onSaved={(saved) => {
-            detail.setData(saved);
-            list.reload();
-          }}
-        />
+        <>
+          <TemplateEditor
+            key={`editor:${selected}#${restores}`}
+            detail={detail.data}
+            readOnly={!mayEdit}
+            onSaved={(saved) => {
+              detail.setData(saved);
+              setSaves((n) => n + 1);
+              list.reload();
+            }}
+          />
+          <TemplateHistory
+            key={`history:${selected}#${saves}`}
+            detail={detail.data}
+            mayRestore={mayEdit}
+            onRestored={(restored) => {
+              detail.setData(restored);
+              setRestores((n) => n + 1);
+              list.reload();
+            }}
+          />
+        </>
       ) : detail.error ? null : (
         <LoadingState />
       )}

@@ -1,8 +1,8 @@
 import { Link } from '../../components/link.tsx';
-import { PageHeader } from '../../components/page-header.tsx';
-import { mayAct } from '../../api/auth.ts';
-import { useI18n } from '../../i18n/i18n-context.tsx';
+import { mayAdminister } from '../../lib/role-screens.ts';
 import { useSession } from '../../session/session-context.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useI18n } from '../../i18n/i18n-context.tsx';
 import { AutoAcknowledgmentSettings } from './auto-acknowledgment-settings.tsx';
 import { KifidSettings } from './kifid-settings.tsx';
 import { LetterTemplatesSettings } from './letter-templates-settings.tsx';
@@ -19,12 +19,19 @@ type Tab = (typeof TABS)[number];
 export function SettingsPage({ tab }: { tab: string | undefined }) {
   const { t } = useI18n();
   const { session } = useSession();
-  const current: Tab = (TABS as readonly string[]).includes(tab ?? '') ? (tab as Tab) : 'organisation';
+  // A coordinator shapes the letter templates and an auditor reads them; the rest is the
+  // administrator's (the server refuses the others those settings).
+  const admin = mayAdminister(session);
+  const tabs: readonly Tab[] = admin ? TABS : ['letters'];
+  const current: Tab = (tabs as readonly string[]).includes(tab ?? '') ? (tab as Tab) : tabs[0]!;
   return (
     <>
-      <PageHeader title={t.settings.title} subtitle={t.settings.subtitle} />
+      <PageHeader
+        title={t.settings.title}
+        subtitle={admin ? t.settings.subtitle : t.settings.subtitleLetters}
+      />
       <nav className="tabs" aria-label={t.settings.tabs}>
-        {TABS.map((name) => (
+        {tabs.map((name) => (
           <Link
             key={name}
             to={`/settings/${name}`}
@@ -42,12 +49,12 @@ export function SettingsPage({ tab }: { tab: string | undefined }) {
       {current === 'users' ? (
         <>
           <UsersSettings />
-          {mayAct(session, 'admin') ? <SsoSettingsSection /> : null}
+          {admin ? <SsoSettingsSection /> : null}
         </>
       ) : null}
       {current === 'letters' ? (
         <>
-          <AutoAcknowledgmentSettings />
+          {admin ? <AutoAcknowledgmentSettings /> : null}
           <LetterTemplatesSettings />
         </>
       ) : null}

@@ -20,7 +20,8 @@ export function TemplateBlockField({
   elementLabels: ReadonlyMap<string, string>;
   problem: string | undefined;
   onChange: (block: TemplateBlock) => void;
-  onRemove: () => void;
+  /** Absent for a reader who may not change the template: no remove button then. */
+  onRemove: (() => void) | undefined;
 }) {
   const { t } = useI18n();
   const s = t.templates;
@@ -60,9 +61,11 @@ export function TemplateBlockField({
               />
             )}
           </Field>
-          <button type="button" className="button button-ghost button-small" onClick={onRemove}>
-            {s.removeBlock(index + 1)}
-          </button>
+          {onRemove ? (
+            <button type="button" className="button button-ghost button-small" onClick={onRemove}>
+              {s.removeBlock(index + 1)}
+            </button>
+          ) : null}
         </>
       )}
     </div>

@@ -27,9 +27,12 @@ const textsOf = (detail: TemplateDetail): TemplateTexts => ({
 export function TemplateEditor({
   detail,
   onSaved,
+  readOnly = false,
 }: {
   detail: TemplateDetail;
   onSaved: (detail: TemplateDetail) => void;
+  /** For readers who may not change (the auditor): every field shown, nothing to save. */
+  readOnly?: boolean;
 }) {
   const { t, locale } = useI18n();
   const s = t.templates;
@@ -132,36 +135,42 @@ export function TemplateEditor({
       <p className="field-hint">
         {s.placeholders(detail.placeholders.map((p) => `{{${p.name}}}`).join(' '))}
       </p>
-      {line('subject')}
-      {line('salutation')}
-      {draft.blocks.map((block, index) => (
-        <TemplateBlockField
-          key={index}
-          block={block}
-          index={index}
-          elementLabels={labels}
-          problem={perBlock.get(index)}
-          onChange={(next) => setBlock(index, next)}
-          onRemove={() => removeBlock(index)}
-        />
-      ))}
-      <div>
-        <button type="button" className="button button-secondary button-small" onClick={addBlock}>
-          <Icon name="plus" size={14} />
-          {s.addBlock}
-        </button>
-      </div>
-      {line('closing')}
+      <fieldset className="plain-fieldset template-fields" disabled={readOnly}>
+        {line('subject')}
+        {line('salutation')}
+        {draft.blocks.map((block, index) => (
+          <TemplateBlockField
+            key={index}
+            block={block}
+            index={index}
+            elementLabels={labels}
+            problem={perBlock.get(index)}
+            onChange={(next) => setBlock(index, next)}
+            onRemove={readOnly ? undefined : () => removeBlock(index)}
+          />
+        ))}
+        {readOnly ? null : (
+          <div>
+            <button type="button" className="button button-secondary button-small" onClick={addBlock}>
+              <Icon name="plus" size={14} />
+              {s.addBlock}
+            </button>
+          </div>
+        )}
+        {line('closing')}
+      </fieldset>
       {error ? <TemplateProblems error={error} /> : null}
       <div className="form-actions sticky-actions">
-        <button type="submit" className="button button-primary" disabled={busy !== null}>
-          {busy === 'save' ? t.steps.submitting : s.save}
-        </button>
+        {readOnly ? null : (
+          <button type="submit" className="button button-primary" disabled={busy !== null}>
+            {busy === 'save' ? t.steps.submitting : s.save}
+          </button>
+        )}
         <button type="button" className="button button-secondary" disabled={busy !== null} onClick={preview}>
           <Icon name="file" size={14} />
           {busy === 'preview' ? t.letters.previewBusy : t.letters.preview}
         </button>
-        {detail.source === 'organisation' ? (
+        {detail.source === 'organisation' && !readOnly ? (
           <button type="button" className="button button-ghost" disabled={busy !== null} onClick={reset}>
             {s.reset}
           </button>

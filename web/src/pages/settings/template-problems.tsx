@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 const TEMPLATE_CODES = new Set(['template_element_removed', 'template_invalid']);
 
 /** A refused template: a required element left out gets its own Dutch title; each problem as the server names it. */
-export function TemplateProblems({ error }: { error: unknown }) {
+export function TemplateProblems({ error, note }: { error: unknown; note?: string }) {
   const { t } = useI18n();
   if (!isApiError(error) || !TEMPLATE_CODES.has(error.code)) return <ErrorNotice error={error} />;
   const problems = templateProblemsOf(error.problem);
@@ -20,7 +20,7 @@ export function TemplateProblems({ error }: { error: unknown }) {
           <li key={`${p.code}:${p.block ?? ''}:${p.message}`}>{p.message}</li>
         ))}
       </ul>
-      <p>{t.templates.keptTyping}</p>
+      <p>{note ?? t.templates.keptTyping}</p>
     </div>
   );
 }
