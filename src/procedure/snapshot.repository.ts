@@ -68,6 +68,51 @@ export async function findClosingDays(
   return rows.map((r) => ({ date: r.day as LocalDate, name: r.name }));
 }
 
+/** What registering a complaint needs of its organisation's procedure, read in one statement. */
+export interface ProcedureContext {
+  versions: StoredProcedureVersion[];
+  closingDays: Array<{ date: LocalDate; name: string }>;
+  kifidAffiliationNumber: string | null;
+}
+
+/**
+ * The organisation's procedure versions (as listProcedureVersions), closing days (as
+ * findClosingDays) and KiFiD affiliation in one statement: a new complaint's snapshot and clocks
+ * are computed from them in memory (complaint.service.ts).
+ */
+export async function loadProcedureContext(tx: Tx, organisationId: string): Promise<ProcedureContext> {
+  const { rows } = await sql<{
+    versions: Array<{
+      version: number;
+      terms: unknown;
+      require_consultation_per_step: boolean;
+      effective_from: string;
+    }>;
+    closing_days: Array<{ day: string; name: string }>;
+    kifid_affiliation_number: string | null;
+  }>`
+    SELECT
+      (SELECT coalesce(json_agg(v ORDER BY v.version), '[]') FROM (
+         SELECT version, terms, require_consultation_per_step, effective_from FROM procedure_versions
+         WHERE organisation_id = ${organisationId}) v) AS versions,
+      (SELECT coalesce(json_agg(d ORDER BY d.day), '[]') FROM (
+         SELECT day, name FROM organisation_closing_days WHERE organisation_id = ${organisationId}) d)
+        AS closing_days,
+      (SELECT kifid_affiliation_number FROM organisations WHERE id = ${organisationId})
+        AS kifid_affiliation_number`.execute(tx);
+  const row = rows[0]!;
+  return {
+    versions: row.versions.map((v) => ({
+      version: v.version,
+      terms: v.terms as ProcedureTerms,
+      requireConsultationPerStep: v.require_consultation_per_step,
+      effectiveFrom: new Date(v.effective_from),
+    })),
+    closingDays: row.closing_days.map((d) => ({ date: d.day as LocalDate, name: d.name })),
+    kifidAffiliationNumber: row.kifid_affiliation_number,
+  };
+}
+
 /** One statement's answer: the complaint row, its related rows as JSON beside it. */
 interface SnapshotStatementRow extends ComplaintRow {
   procedure: { version: number; terms: unknown; require_consultation_per_step: boolean } | null;
