@@ -10,14 +10,14 @@ import { checkAttachmentSet, type AttachmentLimits } from '../domain/attachment-
 import { displayFileName } from '../domain/file-name.ts';
 import { detectMediaType } from '../domain/media-type.ts';
 import { attachDocument } from '../dossier/attach-document.ts';
-import { appendDossierEvent } from '../dossier/event-log.repository.ts';
+import { insertLinkedEvent } from '../dossier/event-log.repository.ts';
 import { NotFoundError, RuleViolationError, ValidationError, type FieldProblem } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { normaliseLine, normaliseOptional, normaliseText } from '../text.ts';
-import { loadCalendar, reloadAndRefreshClocks } from '../procedure/clock-columns.ts';
 import { procedureVersionAt } from '../domain/procedure/procedure-versions.ts';
-import { listProcedureVersions } from '../procedure/snapshot.repository.ts';
+import { loadProcedureContext } from '../procedure/snapshot.repository.ts';
 import { findUsers } from '../users/user.repository.ts';
+import type { UserRow } from '../db/schema.ts';
 import { requireDossierAccess } from '../auth/complaint-access.ts';
 import { insertIntakeItem, updateIntakeItem } from '../intake/intake.repository.ts';
 import { queueAcknowledgmentTask } from '../letters/acknowledgment-task.repository.ts';
@@ -30,6 +30,7 @@ import {
   takeNextReferenceNumber,
 } from './complaint.repository.ts';
 import { toComplaintView, type ComplaintView } from './complaint.view.ts';
+import { freshProcedureColumns, newComplaintRow } from './new-complaint.ts';
 
 export interface ComplainantInput {
   name: string;
@@ -116,7 +117,9 @@ export async function registerComplaint(
 
   const organisationId = context.organisationId;
   return withTenant(deps.db, organisationId, async (tx) => {
-    await checkPeople(tx, organisationId, handlerId, involved);
+    const users = await checkPeople(tx, organisationId, handlerId, involved);
+    // Read before the reference counter is taken: the counter stays locked until the commit.
+    const procedureContext = await loadProcedureContext(tx, organisationId);
     const complainantId = newId();
     await insertComplainant(tx, {
       organisation_id: organisationId,
@@ -132,54 +135,52 @@ export async function registerComplaint(
     const desiredOutcome = normaliseOptional(input.desiredOutcome);
     // The version in force at receipt (a letter registered late still follows the terms of its day);
     // the complaint keeps it, whatever the organisation changes later.
-    const procedure = procedureVersionAt(await listProcedureVersions(tx, organisationId), receivedAt);
-    await insertComplaint(tx, {
+    const inForce = procedureVersionAt(procedureContext.versions, receivedAt);
+    const procedure = procedureContext.versions.find((v) => v.version === inForce.version);
+    if (!procedure) throw new Error(`procedure version ${inForce.version} missing for ${organisationId}`);
+    const { values, first } = newComplaintRow({
+      organisationId,
+      complaintId,
+      procedure,
+      context: procedureContext,
+      columns: freshProcedureColumns(receivedAt, handlerId),
+      involvedEmployeeIds: involved,
+      now,
+      firstEvent: {
+        type: 'complaint.registered',
+        actor: context.actor,
+        occurredAt: now,
+        data: {
+          reference,
+          channel: input.channel,
+          receivedAt: receivedAt.toISOString(),
+          complainantId,
+          handlerId,
+          involvedEmployeeIds: involved,
+          descriptionSha256: sha256Hex(description),
+          desiredOutcomeSha256: desiredOutcome === null ? null : sha256Hex(desiredOutcome),
+        },
+      },
+    });
+    const row = await insertComplaint(tx, {
       organisation_id: organisationId,
       id: complaintId,
       reference,
       reference_year: year,
       reference_number: number,
       channel: input.channel,
-      received_at: receivedAt,
       complainant_id: complainantId,
       product: normaliseOptional(input.product),
       description,
       desired_outcome: desiredOutcome,
-      status: 'received',
-      procedure_version: procedure.version,
-      handler_id: handlerId,
-      category: null,
-      root_cause: null,
-      outcome: null,
-      last_event_hash: null,
       created_at: now,
       updated_at: now,
+      ...values,
     });
     await insertInvolvedEmployees(tx, organisationId, complaintId, involved, now);
     // Every channel: the job settles its acknowledgment (sent automatically, or a person is told).
     await queueAcknowledgmentTask(tx, organisationId, complaintId, now);
-    await reloadAndRefreshClocks(
-      tx,
-      organisationId,
-      complaintId,
-      await loadCalendar(tx, organisationId),
-      now,
-    );
-    await appendDossierEvent(tx, organisationId, complaintId, {
-      type: 'complaint.registered',
-      actor: context.actor,
-      occurredAt: now,
-      data: {
-        reference,
-        channel: input.channel,
-        receivedAt: receivedAt.toISOString(),
-        complainantId,
-        handlerId,
-        involvedEmployeeIds: involved,
-        descriptionSha256: sha256Hex(description),
-        desiredOutcomeSha256: desiredOutcome === null ? null : sha256Hex(desiredOutcome),
-      },
-    });
+    await insertLinkedEvent(tx, first);
     for (const file of files) {
       await attachDocument(
         tx,
@@ -223,10 +224,35 @@ export async function registerComplaint(
         created_at: now,
       });
     }
-    const view = await loadComplaintView(tx, organisationId, complaintId);
+    // Built from what was written; attachments moved the chain's head, and the database orders
+    // several involved employees by name in its own collation: then it is read back.
+    const view =
+      files.length === 0 && involved.length <= 1
+        ? toComplaintView(
+            {
+              ...row,
+              ...prefixed(complainant),
+              handler_name: handlerId === null ? null : users.get(handlerId)!.display_name,
+            },
+            involved.map((id) => ({ user_id: id, display_name: users.get(id)!.display_name })),
+          )
+        : await loadComplaintView(tx, organisationId, complaintId);
     await options.inTransaction?.(tx, view);
     return view;
   });
+}
+
+/** The complainant's columns as the detail read names them (complainant_name, ...). */
+function prefixed(complainant: ReturnType<typeof normaliseComplainant>) {
+  return {
+    complainant_name: complainant.name,
+    complainant_email: complainant.email,
+    complainant_phone: complainant.phone,
+    complainant_street: complainant.street,
+    complainant_postal_code: complainant.postal_code,
+    complainant_city: complainant.city,
+    complainant_country: complainant.country,
+  };
 }
 
 function normaliseComplainant(input: ComplainantInput) {
@@ -279,7 +305,7 @@ async function checkPeople(
   organisationId: string,
   handlerId: string | null,
   involved: readonly string[],
-): Promise<void> {
+): Promise<Map<string, UserRow>> {
   const wanted = handlerId === null ? involved : [handlerId, ...involved];
   const users = new Map((await findUsers(tx, organisationId, wanted)).map((u) => [u.id, u]));
   const problems: FieldProblem[] = [];
@@ -302,6 +328,7 @@ async function checkPeople(
     }
   });
   if (problems.length > 0) throw new ValidationError('Niet alle genoemde medewerkers zijn bekend.', problems);
+  return users;
 }
 
 export async function loadComplaintView(

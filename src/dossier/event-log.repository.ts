@@ -13,6 +13,64 @@ export interface NewDossierEvent {
   data: JsonValue;
 }
 
+/** The chain's head as the complaint row keeps it: no events yet is sequence 0 without a hash. */
+export interface ChainHead {
+  sequence: number;
+  hash: string | null;
+}
+
+export interface LinkedEvent {
+  chained: ChainedEvent;
+  hash: string;
+  actorKind: Actor['kind'];
+}
+
+/** The next link of a dossier's chain after `head` (pure: the caller holds the head's lock). */
+export function linkEvent(
+  organisationId: string,
+  complaintId: string,
+  head: ChainHead,
+  event: NewDossierEvent,
+): LinkedEvent {
+  const chained: ChainedEvent = {
+    organisationId,
+    complaintId,
+    sequence: head.sequence + 1,
+    id: newId(),
+    type: event.type,
+    actorKind: event.actor.kind,
+    actorId: event.actor.id,
+    occurredAt: event.occurredAt,
+    data: event.data,
+    previousHash: head.hash,
+  };
+  return { chained, hash: hashEvent(chained), actorKind: event.actor.kind };
+}
+
+/** Stores a linked event; moving the complaint's head to it is the caller's part of the same commit. */
+export async function insertLinkedEvent(
+  tx: Tx,
+  { chained, hash, actorKind }: LinkedEvent,
+): Promise<DossierEventRow> {
+  return tx
+    .insertInto('dossier_events')
+    .values({
+      organisation_id: chained.organisationId,
+      complaint_id: chained.complaintId,
+      sequence: chained.sequence,
+      id: chained.id,
+      type: chained.type,
+      actor_kind: actorKind,
+      actor_id: chained.actorId,
+      occurred_at: chained.occurredAt,
+      data: JSON.stringify(chained.data),
+      previous_hash: chained.previousHash,
+      hash,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 /**
  * Appends to a dossier's chain inside the caller's transaction. The complaint row is locked, so
  * concurrent writers to one dossier queue up instead of forking the chain, and its head moves with
@@ -35,41 +93,16 @@ export async function appendDossierEvent(
     .executeTakeFirst();
   if (!head) throw new NotFoundError('De klacht');
 
-  const chained: ChainedEvent = {
+  const linked = linkEvent(
     organisationId,
     complaintId,
-    sequence: head.last_event_sequence + 1,
-    id: newId(),
-    type: event.type,
-    actorKind: event.actor.kind,
-    actorId: event.actor.id,
-    occurredAt: event.occurredAt,
-    data: event.data,
-    previousHash: head.last_event_hash,
-  };
-  const hash = hashEvent(chained);
-
-  const row = await tx
-    .insertInto('dossier_events')
-    .values({
-      organisation_id: organisationId,
-      complaint_id: complaintId,
-      sequence: chained.sequence,
-      id: chained.id,
-      type: chained.type,
-      actor_kind: event.actor.kind,
-      actor_id: event.actor.id,
-      occurred_at: event.occurredAt,
-      data: JSON.stringify(event.data),
-      previous_hash: chained.previousHash,
-      hash,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-
+    { sequence: head.last_event_sequence, hash: head.last_event_hash },
+    event,
+  );
+  const row = await insertLinkedEvent(tx, linked);
   await tx
     .updateTable('complaints')
-    .set({ last_event_sequence: chained.sequence, last_event_hash: hash })
+    .set({ last_event_sequence: linked.chained.sequence, last_event_hash: linked.hash })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', complaintId)
     .execute();

@@ -42,11 +42,32 @@ export function clocksQuietUntil(
 }
 
 /**
- * Writes the pre-computed clock dates onto the complaint row, so the work queue can sort on the
- * nearest clock and the deadline sweep can find what is due without computing every dossier.
+ * The pre-computed clock dates a complaint row carries, so the work queue can sort on the nearest
+ * clock and the deadline sweep can find what is due without computing every dossier.
  * `warningsNoticed`: the caller (the sweep) hands out every warning that holds now, in this
  * transaction.
  */
+export function clockColumns(
+  snapshot: ComplaintSnapshot,
+  calendar: WorkingDayCalendar,
+  now: Date,
+  options: { warningsNoticed?: boolean } = {},
+) {
+  const clocks = computeClocks(snapshot, calendar, now);
+  const acknowledgment = clocks.find((c) => c.kind === 'acknowledgment');
+  const target = decisionTarget(snapshot, calendar);
+  const columns = {
+    acknowledge_due: acknowledgment?.dueDate ?? null,
+    decision_due: target.original.date,
+    decision_target: target.current,
+    next_clock_due: nextClockDue(clocks),
+    clocks_provisional: clocks.some((c) => c.provisional && c.state === 'open'),
+    clocks_quiet_until: clocksQuietUntil(clocks, calendar, now, options.warningsNoticed ?? false),
+  };
+  return { clocks, columns };
+}
+
+/** Writes the pre-computed clock dates (see clockColumns) onto the complaint row. */
 export async function refreshClockColumns(
   tx: Tx,
   organisationId: string,
@@ -56,19 +77,10 @@ export async function refreshClockColumns(
   now: Date,
   options: { warningsNoticed?: boolean } = {},
 ): Promise<ComplaintClock[]> {
-  const clocks = computeClocks(snapshot, calendar, now);
-  const acknowledgment = clocks.find((c) => c.kind === 'acknowledgment');
-  const target = decisionTarget(snapshot, calendar);
+  const { clocks, columns } = clockColumns(snapshot, calendar, now, options);
   await tx
     .updateTable('complaints')
-    .set({
-      acknowledge_due: acknowledgment?.dueDate ?? null,
-      decision_due: target.original.date,
-      decision_target: target.current,
-      next_clock_due: nextClockDue(clocks),
-      clocks_provisional: clocks.some((c) => c.provisional && c.state === 'open'),
-      clocks_quiet_until: clocksQuietUntil(clocks, calendar, now, options.warningsNoticed ?? false),
-    })
+    .set(columns)
     .where('organisation_id', '=', organisationId)
     .where('id', '=', complaintId)
     .execute();

@@ -3,12 +3,8 @@ import type { Channel, ComplaintStatus, Database } from '../db/schema.ts';
 import type { Tx } from '../db/tenant.ts';
 import { addDays, startOfAmsterdamDay, type LocalDate } from '../domain/calendar/local-date.ts';
 import type { ComplaintSnapshot } from '../domain/procedure/complaint-snapshot.ts';
-import {
-  listProcedureVersions,
-  snapshotFromRows,
-  sentMomentFrom,
-  type ProcedureVersion,
-} from '../procedure/snapshot.repository.ts';
+import { listProcedureVersions } from '../procedure/snapshot.repository.ts';
+import { sentMomentFrom, snapshotFromRows, type ProcedureVersion } from '../procedure/snapshot-rows.ts';
 
 /** Which complaints a report covers. The period is inclusive and counted on the receipt date. */
 export interface ReportFilter {
