@@ -175,7 +175,7 @@ describe.each(databaseKinds())('reassigning several complaints at once on %s', (
     expect(refused.json()).toMatchObject({ code: 'handler_not_eligible' });
   });
 
-  it('is for the coordinator only, within the organisation, and refuses too many at once', async () => {
+  it('is started by the coordinator only (the auditor reads its progress), within the organisation, and refuses too many at once', async () => {
     const a = await complaint();
     const payload = { complaintIds: [a.id], handlerId: org.coordinator.id };
     for (const token of [org.handler.token, org.auditor.token, org.employee.token]) {
@@ -199,6 +199,8 @@ describe.each(databaseKinds())('reassigning several complaints at once on %s', (
 
     expect((await progress(own.json().id, other.coordinator.token)).statusCode).toBe(404);
     expect((await progress(own.json().id, org.handler.token)).statusCode).toBe(403);
+    expect((await progress(own.json().id, org.employee.token)).statusCode).toBe(403);
+    expect((await progress(own.json().id, org.auditor.token)).statusCode).toBe(200);
     expect((await progress(own.json().id)).statusCode).toBe(200);
 
     const many = Array.from({ length: 201 }, () => crypto.randomUUID());

@@ -152,7 +152,8 @@ export async function getBulkAssignment(
   context: AccessContext,
   id: string,
 ): Promise<BulkAssignmentView> {
-  requireRole(context, ['coordinator']);
+  // The auditor reads everything and changes nothing: the progress and failures are a read.
+  requireRole(context, ['coordinator', 'auditor']);
   return withTenant(deps.db, context.organisationId, async (tx) => {
     const row = await findBulkAssignment(tx, context.organisationId, id);
     if (!row) throw new NotFoundError('De toewijzingsopdracht');

@@ -180,5 +180,5 @@ export const LATER_RULES: Readonly<Record<string, RouteRule>> = {
     {},
     body((ids) => ({ complaintIds: [ids.complaint], handlerId: ids.handler })),
   ),
-  'GET /api/v1/complaints/bulk-assignments/:id': staff(COORDINATOR, { id: 'bulkAssignment' }),
+  'GET /api/v1/complaints/bulk-assignments/:id': staff(['coordinator', 'auditor'], { id: 'bulkAssignment' }),
 };
