@@ -41,10 +41,12 @@ export function CancellationHolds({
       none={t.holds.cancellationNone}
       notice={
         complaint ? (
-          <p className="notice notice-info small">
-            {t.holds.followsComplaint(complaint.reference)}{' '}
-            <Link to={`/complaints/${complaint.id}`}>{t.holds.toComplaintHolds(complaint.reference)}</Link>
-          </p>
+          <div className="notice notice-info small">
+            <p>{t.holds.followsComplaint(complaint.reference)}</p>
+            <p>
+              <Link to={`/complaints/${complaint.id}`}>{t.holds.toComplaintHolds(complaint.reference)}</Link>
+            </p>
+          </div>
         ) : undefined
       }
       names={names}
