@@ -11,7 +11,8 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
  * Reassigning several complaints from the work queue in Chromium against `klachtwijzer serve` with
  * its job system on (the request runs as a pg-boss job): three complaints ticked, one by the
  * keyboard, assigned to another handler, the progress bar followed to 100 %, and each dossier
- * checked for its own reassignment event. axe-core on the screen; a screenshot for review.
+ * checked for its own reassignment event. The first answer is lost on the way back, and the retry
+ * gets the same job by its Idempotency-Key. axe-core on the screen; a screenshot for review.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/bulk-assign');
@@ -102,8 +103,30 @@ describe('reassigning several complaints from the work queue', () => {
       expect(await page.getByRole('checkbox', { name: `${reference} selecteren` }).isChecked()).toBe(true);
     }
 
+    // The first answer is lost after the server started the job (the connection drops); the
+    // retry of the same action must carry the same Idempotency-Key and get that job back.
+    const attempts: Array<{ key: string | undefined; jobId: string; replayed: boolean }> = [];
+    await page.route('**/api/v1/complaints/bulk-assignments', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      const response = await route.fetch();
+      attempts.push({
+        key: route.request().headers()['idempotency-key'],
+        jobId: ((await response.json()) as { id: string }).id,
+        replayed: response.headers()['idempotent-replayed'] === 'true',
+      });
+      return attempts.length === 1 ? route.abort('connectionreset') : route.fulfill({ response });
+    });
     await page.getByLabel('Toewijzen aan…').selectOption(to.id);
-    await page.getByRole('button', { name: 'Toewijzen', exact: true }).click();
+    const assign = page.getByRole('button', { name: 'Toewijzen', exact: true });
+    await assign.click();
+    await page.getByRole('alert').filter({ hasText: 'De server is niet bereikbaar.' }).waitFor();
+    await assign.click();
+    await expect.poll(() => attempts.length).toBe(2);
+    await page.unroute('**/api/v1/complaints/bulk-assignments');
+    const [first, retry] = attempts as [(typeof attempts)[0], (typeof attempts)[0]];
+    expect(first.key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(retry).toEqual({ key: first.key, jobId: first.jobId, replayed: true });
+    expect(first.replayed).toBe(false);
     const bar = page.getByRole('progressbar', { name: 'Voortgang van het toewijzen' });
     await bar.waitFor();
     await expect.poll(() => bar.getAttribute('aria-valuenow'), { timeout: 60_000 }).toBe('100');

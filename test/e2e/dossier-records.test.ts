@@ -11,7 +11,9 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
  * The dossier's letters in Chromium against `klachtwijzer serve` with the demo organisation: a
  * letter previewed (its problems in Dutch, its PDF in a blob), sent by post and recorded as
  * posted; a planned meeting confirmed; a legal hold placed and lifted with the header's flag; the
- * dossier exported as a ZIP. axe-core on each screen; screenshots for review.
+ * dossier exported as a ZIP; a legal hold placed and lifted on a cancellation request without a
+ * complaint, and a linked one pointing to its complaint instead. axe-core on each screen;
+ * screenshots for review.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts/dossier-records');
@@ -233,6 +235,67 @@ describe('letters, meetings, legal holds and the export in the dossier', () => {
     const bytes = fs.readFileSync(await download.path());
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     await page.getByText('Het dossier is gedownload als ZIP.').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('places and lifts a legal hold on a cancellation request without a complaint', async () => {
+    type Hold = { reason: string; explanation: string; lifted: { explanation: string | null } | null };
+    const receivedAt = new Date().toISOString();
+    const request = { receivedAt, customerName: 'Henk de Vries' };
+    const unlinked = await api<{ id: string; reference: string }>('POST', '/cancellations', {
+      ...request,
+      channel: 'phone',
+      policies: 'Inboedelverzekering 12-345-678',
+    });
+    const linked = await api<{ id: string }>('POST', '/cancellations', {
+      ...request,
+      channel: 'letter',
+      policies: 'Autoverzekering AU-778',
+      complaintId,
+    });
+    const card = page.locator('#legal-holds');
+
+    // Linked: its complaint's dossier holds it, so no hold is placed here (the server says 409).
+    await page.goto(`${server.url}/app/cancellations/${linked.id}`);
+    await card.getByText(/en volgt de bewaarplicht van dat dossier\./).waitFor();
+    const toComplaint = card.getByRole('link', { name: /^Naar de bewaarplicht van KL-\d{4}-\d{4}$/ });
+    expect(await toComplaint.getAttribute('href')).toBe(`/app/complaints/${complaintId}`);
+    expect(await card.locator('summary', { hasText: 'Bewaarplicht plaatsen' }).count()).toBe(0);
+    expect(await card.getByText('Geen bewaarplicht op deze opzegging.').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot('cancellation-linked-holds');
+
+    await page.goto(`${server.url}/app/cancellations/${unlinked.id}`);
+    await page.getByRole('heading', { name: unlinked.reference, level: 1 }).waitFor();
+    await card.getByText('Geen bewaarplicht op deze opzegging.').waitFor();
+    await card.locator('summary', { hasText: 'Bewaarplicht plaatsen' }).click();
+    await card.getByLabel('Reden').selectOption('court_case');
+    await card.getByLabel('Toelichting').fill('Rechtszaak C/16/5678 over de einddatum van de polis.');
+    await card.getByRole('button', { name: 'Bewaarplicht plaatsen' }).click();
+    await card.getByRole('status').filter({ hasText: 'Bewaarplicht geplaatst.' }).waitFor();
+    const held = card.locator('.hold-active');
+    await held.getByText('Rechtszaak C/16/5678 over de einddatum van de polis.').waitFor();
+    expect(await held.getByRole('heading', { level: 3 }).textContent()).toBe('Rechtszaak');
+    await held.getByText(/^Geplaatst door .+ op \d{1,2} \S+ \d{4}$/).waitFor();
+    expect(await api<Hold[]>('GET', `/cancellations/${unlinked.id}/legal-holds`)).toEqual([
+      expect.objectContaining({ reason: 'court_case', lifted: null }),
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot('cancellation-hold');
+
+    await held.locator('.hold-lift summary').click();
+    await held.getByLabel('Waarom vervalt de bewaarplicht?').fill('Uitspraak gedaan; geen hoger beroep.');
+    await held.getByRole('button', { name: 'Bewaarplicht opheffen' }).click();
+    await card.getByText(/^Opgeheven door .* — Uitspraak gedaan; geen hoger beroep\.$/).waitFor();
+    expect(await card.locator('.hold-active').count()).toBe(0);
+    expect(await card.locator('.hold-lift').count()).toBe(0);
+    expect(await api<Hold[]>('GET', `/cancellations/${unlinked.id}/legal-holds`)).toEqual([
+      expect.objectContaining({
+        lifted: expect.objectContaining({ explanation: 'Uitspraak gedaan; geen hoger beroep.' }),
+      }),
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot('cancellation-hold-lifted');
     expect(pageErrors).toEqual([]);
   });
 });

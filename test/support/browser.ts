@@ -2,11 +2,20 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+/**
+ * Debian's Chromium, headless, with the flags this machine's closed network needs.
+ *
+ * Dutch as the browser's own language, as the users' browsers have it: date and time fields are
+ * drawn in that language (dd-mm-jjjj), not in the page's `lang` nor the context's `locale`. On Linux
+ * Chromium takes it from LANGUAGE/LANG, and only if its language pack is installed (Debian's
+ * chromium-l10n); without nl.pak it falls back to en-US and the fields show mm/dd/yyyy.
+ */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
+    env: { ...process.env, LANGUAGE: 'nl_NL:nl', LANG: 'nl_NL.UTF-8' },
     args: [
+      '--lang=nl-NL',
       '--headless',
       '--no-sandbox',
       '--disable-gpu',

@@ -20,9 +20,11 @@ export interface BulkAssignment {
 }
 
 export const bulkAssignments = {
-  start: (complaintIds: string[], handlerId: string) =>
+  /** The same `idempotencyKey` from the same coordinator gives the same job back, never a second one. */
+  start: (complaintIds: string[], handlerId: string, idempotencyKey: string) =>
     api.request<BulkAssignment>('POST', '/complaints/bulk-assignments', {
       json: { complaintIds, handlerId },
+      idempotencyKey,
     }),
   get: (id: string) =>
     api.request<BulkAssignment>('GET', `/complaints/bulk-assignments/${encodeURIComponent(id)}`),

@@ -17,6 +17,8 @@ export interface RequestOptions {
   bytes?: Blob;
   /** Do not report a 401 as an ended session (used while signing in). */
   quietUnauthenticated?: boolean;
+  /** The same key on a retry makes the server give back what the first attempt did. */
+  idempotencyKey?: string;
 }
 
 export const API_BASE = '/api/v1';
@@ -83,6 +85,7 @@ export class ApiClient {
     const headers = new Headers({ accept: 'application/json, application/problem+json' });
     if (options.json !== undefined) headers.set('content-type', 'application/json');
     if (options.bytes !== undefined) headers.set('content-type', 'application/octet-stream');
+    if (options.idempotencyKey !== undefined) headers.set('idempotency-key', options.idempotencyKey);
     const credentials = this.credentials;
     if (credentials?.kind === 'token') headers.set('authorization', `Bearer ${credentials.token}`);
     if (credentials?.kind === 'session' && !SAFE_METHODS.has(method)) {

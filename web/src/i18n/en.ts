@@ -992,6 +992,12 @@ export const en: Messages = {
     lifted: 'Legal hold lifted.',
     active: 'Active',
     ended: 'Lifted',
+    cancellationIntro:
+      'A cancellation request without a complaint is anonymised after its own retention term. A legal hold keeps it whole while a KiFiD case, court case or liability claim runs.',
+    cancellationNone: 'No legal hold on this cancellation request.',
+    followsComplaint: (reference: string) =>
+      `This cancellation request is linked to complaint ${reference} and follows that dossier's legal holds. Place a new legal hold there.`,
+    toComplaintHolds: (reference: string) => `To the legal holds of ${reference}`,
   },
   dossierExport: {
     button: 'Export dossier',

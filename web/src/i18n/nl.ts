@@ -1002,6 +1002,12 @@ export const nl = {
     lifted: 'Bewaarplicht opgeheven.',
     active: 'Actief',
     ended: 'Opgeheven',
+    cancellationIntro:
+      'Een opzegging zonder klacht wordt na haar eigen bewaartermijn geanonimiseerd. Een bewaarplicht houdt haar heel zolang een KiFiD-zaak, rechtszaak of aansprakelijkstelling loopt.',
+    cancellationNone: 'Geen bewaarplicht op deze opzegging.',
+    followsComplaint: (reference: string) =>
+      `Deze opzegging is gekoppeld aan klacht ${reference} en volgt de bewaarplicht van dat dossier. Een nieuwe bewaarplicht leg je daar op.`,
+    toComplaintHolds: (reference: string) => `Naar de bewaarplicht van ${reference}`,
   },
   dossierExport: {
     button: 'Dossier exporteren',

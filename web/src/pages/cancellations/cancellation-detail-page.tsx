@@ -14,6 +14,7 @@ import { useSubmit } from '../../lib/use-submit.ts';
 import { useSession } from '../../session/session-context.tsx';
 import { NotFoundPage } from '../not-found-page.tsx';
 import { FormStatus } from '../settings/form-status.tsx';
+import { CancellationHolds } from './cancellation-holds.tsx';
 import { CancellationStatus } from './cancellation-status.tsx';
 
 const STEPS: Record<string, readonly CancellationStep[]> = {
@@ -36,6 +37,8 @@ export function CancellationDetailPage({ cancellationId }: { cancellationId: str
     return detail.error ? <ErrorNotice error={detail.error} onRetry={detail.reload} /> : <LoadingState />;
   }
   const mayHandle = mayAct(session, 'coordinator', 'handler');
+  // Holds as the server allows: the coordinator places and lifts, the auditor reads.
+  const mayReadHolds = mayAct(session, 'coordinator', 'auditor');
   const steps = STEPS[row.status] ?? [];
   const stepLabel = (name: CancellationStep) => c[name];
   const stepHint = (name: CancellationStep) => c[`${name}Hint`];
@@ -139,6 +142,17 @@ export function CancellationDetailPage({ cancellationId }: { cancellationId: str
               <p className="muted">{c.noMessage}</p>
             )}
           </section>
+          {mayReadHolds ? (
+            <CancellationHolds
+              cancellationId={row.id}
+              complaint={
+                row.complaintId && row.complaintReference
+                  ? { id: row.complaintId, reference: row.complaintReference }
+                  : null
+              }
+              canChange={mayAct(session, 'coordinator')}
+            />
+          ) : null}
         </div>
         <div className="screen-side">
           <section className="card" aria-labelledby="cancellation-steps">

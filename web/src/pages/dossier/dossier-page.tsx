@@ -8,6 +8,7 @@ import { OPEN_STATUSES, type ProcedureState } from '../../api/types.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Icon } from '../../components/icon.tsx';
 import { Link } from '../../components/link.tsx';
+import { isActive, LegalHoldsCard } from '../../components/legal-holds-card.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { useAsync } from '../../lib/use-async.ts';
@@ -20,7 +21,6 @@ import { ComplaintSummary } from './complaint-summary.tsx';
 import { DossierHeader } from './dossier-header.tsx';
 import { EventLog } from './event-log.tsx';
 import { InvolvedEmployeeForm } from './involved-employee-form.tsx';
-import { isActive, LegalHoldsCard } from './legal-holds-card.tsx';
 import { LettersCard } from './letters-card.tsx';
 import { NoteComposer } from './note-composer.tsx';
 import type { StepContext } from './step-definitions.ts';
@@ -133,8 +133,10 @@ export function DossierPage({ complaintId }: { complaintId: string }) {
           />
           {mayReadHolds && holds.data ? (
             <LegalHoldsCard
-              complaintId={complaintId}
+              owner={{ kind: 'complaints', id: complaintId }}
               holds={holds.data}
+              intro={t.holds.intro}
+              none={t.holds.none}
               canChange={mayAct(session, 'coordinator')}
               names={names}
               onChanged={() => {

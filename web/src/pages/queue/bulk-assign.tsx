@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { bulkAssignments, type BulkAssignment } from '../../api/bulk-assignments.ts';
 import type { User } from '../../api/types.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { Link } from '../../components/link.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { newIdempotencyKey, outcomeUnknown } from '../../lib/idempotency-key.ts';
 
 const POLL_MS = 500;
 
@@ -26,6 +27,8 @@ export function BulkAssign({
   const [job, setJob] = useState<BulkAssignment | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The key of an attempt whose outcome is unknown, kept for a retry of the very same action.
+  const unsettled = useRef<{ key: string; action: string } | null>(null);
   const running = job !== null && job.status !== 'finished';
 
   useEffect(() => {
@@ -42,9 +45,18 @@ export function BulkAssign({
   const start = async () => {
     setBusy(true);
     setError(null);
+    const action = JSON.stringify([handlerId, selected.toSorted()]);
+    const key = unsettled.current?.action === action ? unsettled.current.key : newIdempotencyKey();
+    unsettled.current = { key, action };
     try {
-      setJob(await bulkAssignments.start(selected, handlerId));
+      const started = await bulkAssignments.start(selected, handlerId, key);
+      unsettled.current = null;
+      setJob(started);
+      // A retry can get back a job that finished meanwhile: nothing left to poll, the queue is stale.
+      if (started.status === 'finished') onFinished();
     } catch (failure) {
+      // A clear refusal means nothing was started: a later click is a new action with a new key.
+      if (!outcomeUnknown(failure)) unsettled.current = null;
       setError(failure);
     } finally {
       setBusy(false);

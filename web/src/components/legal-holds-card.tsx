@@ -1,26 +1,27 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import {
   LEGAL_HOLD_REASONS,
-  legalHolds,
+  holdsOf,
+  type HoldOwner,
   type LegalHold,
   type LegalHoldReason,
-} from '../../api/legal-holds.ts';
-import { ErrorNotice } from '../../components/error-notice.tsx';
-import { Field } from '../../components/field.tsx';
-import { Icon } from '../../components/icon.tsx';
-import { useI18n } from '../../i18n/i18n-context.tsx';
-import { formatDate } from '../../lib/dates.ts';
-import { useSubmit } from '../../lib/use-submit.ts';
+} from '../api/legal-holds.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { formatDate } from '../lib/dates.ts';
+import { useSubmit } from '../lib/use-submit.ts';
+import { ErrorNotice } from './error-notice.tsx';
+import { Field } from './field.tsx';
+import { Icon } from './icon.tsx';
 
-/** A hold that still keeps the dossier whole. */
+/** A hold that still keeps the dossier (or the cancellation request) whole. */
 export const isActive = (hold: LegalHold) => hold.lifted === null;
 
 function LiftForm({
-  complaintId,
+  owner,
   hold,
   onChanged,
 }: {
-  complaintId: string;
+  owner: HoldOwner;
   hold: LegalHold;
   onChanged: (hold: LegalHold, message: string) => void;
 }) {
@@ -30,7 +31,7 @@ function LiftForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void submission.run(async () => {
-      onChanged(await legalHolds.lift(complaintId, hold.id, explanation.trim()), t.holds.lifted);
+      onChanged(await holdsOf(owner).lift(hold.id, explanation.trim()), t.holds.lifted);
     }, t.holds.lifted);
   };
   return (
@@ -63,10 +64,10 @@ function LiftForm({
 }
 
 function PlaceForm({
-  complaintId,
+  owner,
   onChanged,
 }: {
-  complaintId: string;
+  owner: HoldOwner;
   onChanged: (hold: LegalHold, message: string) => void;
 }) {
   const { t } = useI18n();
@@ -76,10 +77,7 @@ function PlaceForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void submission.run(async () => {
-      onChanged(
-        await legalHolds.place(complaintId, { reason, explanation: explanation.trim() }),
-        t.holds.placed,
-      );
+      onChanged(await holdsOf(owner).place({ reason, explanation: explanation.trim() }), t.holds.placed);
       setExplanation('');
     }, t.holds.placed);
   };
@@ -128,17 +126,29 @@ function PlaceForm({
   );
 }
 
-/** The legal holds on the dossier: read by coordinator and auditor, placed and lifted by the coordinator. */
+/**
+ * The legal holds on a dossier or on a cancellation request without a complaint: read by coordinator
+ * and auditor, placed and lifted by the coordinator. `canPlace` false with a `notice` is the linked
+ * request: nothing new goes on it (its complaint holds it), a hold from before the link can still end.
+ */
 export function LegalHoldsCard({
-  complaintId,
+  owner,
   holds,
   canChange,
+  canPlace = true,
+  intro,
+  none,
+  notice,
   names,
   onChanged,
 }: {
-  complaintId: string;
+  owner: HoldOwner;
   holds: LegalHold[];
   canChange: boolean;
+  canPlace?: boolean;
+  intro: string;
+  none: string;
+  notice?: ReactNode;
   names: ReadonlyMap<string, string>;
   onChanged: (hold: LegalHold) => void;
 }) {
@@ -155,11 +165,12 @@ export function LegalHoldsCard({
       <h2 id="holds-title" className="card-title">
         {t.holds.title}
       </h2>
-      <p className="muted small">{t.holds.intro}</p>
+      <p className="muted small">{intro}</p>
+      {notice}
       <p className="announce" role="status">
         {announcement}
       </p>
-      {sorted.length === 0 ? <p className="muted small">{t.holds.none}</p> : null}
+      {sorted.length === 0 && !notice ? <p className="muted small">{none}</p> : null}
       <ul className="hold-list">
         {sorted.map((hold) => (
           <li key={hold.id} className={`hold ${isActive(hold) ? 'hold-active' : 'hold-ended'}`}>
@@ -179,12 +190,12 @@ export function LegalHoldsCard({
                 {hold.lifted.explanation ? ` — ${hold.lifted.explanation}` : ''}
               </p>
             ) : canChange ? (
-              <LiftForm complaintId={complaintId} hold={hold} onChanged={changed} />
+              <LiftForm owner={owner} hold={hold} onChanged={changed} />
             ) : null}
           </li>
         ))}
       </ul>
-      {canChange ? <PlaceForm complaintId={complaintId} onChanged={changed} /> : null}
+      {canChange && canPlace ? <PlaceForm owner={owner} onChanged={changed} /> : null}
     </section>
   );
 }
