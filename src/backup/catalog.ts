@@ -5,7 +5,9 @@ import { orderByDependencies } from './dependency-order.ts';
  * Kysely keeps its own books; a restore rebuilds them by migrating, never by copying them. The search
  * index is derived: its triggers (migration 0014) write it again as the rows it indexes are restored.
  * Rate-limit hits and used proofs-of-work last minutes to an hour and are hashed under the old
- * installation's secret: a restored installation starts counting afresh.
+ * installation's secret: a restored installation starts counting afresh. The public form's drafts
+ * live 30 minutes and hold personal data nobody has sent yet: a backup must not keep them for months
+ * (a form sent meanwhile is still recognised by its idempotency key, which is backed up).
  */
 const NOT_BACKED_UP = new Set([
   'kysely_migration',
@@ -13,6 +15,8 @@ const NOT_BACKED_UP = new Set([
   'complaint_search',
   'rate_limit_hits',
   'proof_of_work_uses',
+  'public_form_drafts',
+  'public_form_draft_files',
 ]);
 
 export interface TableShape {

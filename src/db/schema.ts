@@ -240,6 +240,27 @@ export interface ProofOfWorkUsesTable {
   expires_at: Timestamp;
 }
 
+/** The public form between its pages (migration 0019); gone 30 minutes after the last page. */
+export interface PublicFormDraftsTable {
+  organisation_id: string;
+  form_id: string;
+  reviewed: ColumnType<unknown, string | null, string | null>;
+  pow_verified: boolean;
+  reference: string | null;
+  expires_at: Timestamp;
+}
+
+export interface PublicFormDraftFilesTable {
+  organisation_id: string;
+  form_id: string;
+  id: string;
+  position: number;
+  file_name: string;
+  content: Uint8Array;
+  size: number;
+  sha256: string;
+}
+
 export interface ProcedureVersionsTable {
   organisation_id: string;
   version: number;
@@ -736,6 +757,8 @@ export interface Database {
   chain_verifications: ChainVerificationsTable;
   rate_limit_hits: RateLimitHitsTable;
   proof_of_work_uses: ProofOfWorkUsesTable;
+  public_form_drafts: PublicFormDraftsTable;
+  public_form_draft_files: PublicFormDraftFilesTable;
   procedure_versions: ProcedureVersionsTable;
   organisation_closing_days: OrganisationClosingDaysTable;
   information_requests: InformationRequestsTable;

@@ -101,7 +101,7 @@ export async function showForm(
     keptFiles: (form.draft?.files ?? []).map((file) => ({
       id: file.id,
       fileName: file.fileName,
-      size: file.content.length,
+      size: file.size,
     })),
     notice: form.notice ?? null,
     limits: context.runtime.attachmentLimits,

@@ -21,8 +21,8 @@ export type PublicFormConfig = Pick<Config, 'maxAttachmentBytes'> &
 const HOUR = 60 * 60 * 1000;
 
 /**
- * What the form works with: keys, limits and used challenges (both in the database, shared by every
- * process), and the drafts (in this process's memory). One per app.
+ * What the form works with: keys, and limits, used challenges and drafts (all in the database,
+ * shared by every process). One per app.
  * The rate limits are the issue's: 5 complaints an hour per address, 3 per e-mail address; a form
  * sent without proof-of-work (no JavaScript, or a script that failed) 2 an hour per address; and any
  * address may post the form itself at most 60 times an hour (each post may hold files in memory).
@@ -34,6 +34,12 @@ export interface PublicFormRuntime {
   attachmentLimits: AttachmentLimits;
   pow: ProofOfWork;
   drafts: DraftStore;
+  /**
+   * Registrations running in this process, by organisation and form id, so a double click waits
+   * for the first click's reference. Another process's running registration is told apart by the
+   * form id's idempotency key instead (public-form.service.ts).
+   */
+  sending: Map<string, Promise<string | null>>;
   clientAddress: ClientAddressResolver;
   limits: {
     complaintsPerAddress: SlidingWindowLimiter;
@@ -66,12 +72,13 @@ export function createPublicFormRuntime(
     minFillMs: (config.formMinFillSeconds ?? 4) * 1000,
     attachmentLimits,
     pow: createProofOfWork(deriveTokenKey(secret, 'proof of work'), rememberInDatabase(shared.db)),
-    drafts: new DraftStore({
+    drafts: new DraftStore(shared.db, {
       ttlMs: 30 * 60 * 1000,
       sentTtlMs: FORM_TOKEN_MAX_AGE_MS,
       maxBytes: 256 * 1024 * 1024,
       maxDrafts: 5000,
     }),
+    sending: new Map(),
     clientAddress: createClientAddressResolver(config.trustedProxies ?? []),
     limits: {
       complaintsPerAddress: limit('complaintsPerAddress', 5),

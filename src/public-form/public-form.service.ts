@@ -9,7 +9,7 @@ import {
 import { registerComplaint, type RegisterOptions } from '../complaints/complaint.service.ts';
 import { ConflictError } from '../errors.ts';
 import type { Database, OrganisationRow } from '../db/schema.ts';
-import { withSystem } from '../db/tenant.ts';
+import { withSystem, type Tx } from '../db/tenant.ts';
 import type { AttachmentLimits } from '../domain/attachment-policy.ts';
 import { findOrganisationBySlug } from '../organisations/organisation.repository.ts';
 import { complainantContext } from './complainant-context.ts';
@@ -44,6 +44,8 @@ export async function submitPublicComplaint(
   values: FormValues,
   files: ReadonlyArray<{ fileName: string; content: Uint8Array }>,
   receivedAt: Date,
+  /** Runs in the registering transaction (the draft is emptied there, so it never outlives it). */
+  registered?: (tx: Tx, reference: string) => Promise<void>,
 ): Promise<Submitted> {
   const key = `web-form:${formId}`;
   // The form id alone decides: whatever is sent with it the second time, the first complaint stands.
@@ -58,9 +60,10 @@ export async function submitPublicComplaint(
     return { kind: 'sent_before', reference: (claim.body as { reference: string }).reference };
   }
   try {
-    const reference = await register(deps, organisationId, values, files, receivedAt, (tx, view) =>
-      completeIdempotencyKey(tx, organisationId, key, claim.lease, 201, { reference: view.reference }),
-    );
+    const reference = await register(deps, organisationId, values, files, receivedAt, async (tx, view) => {
+      await completeIdempotencyKey(tx, organisationId, key, claim.lease, 201, { reference: view.reference });
+      await registered?.(tx, view.reference);
+    });
     return { kind: 'registered', reference };
   } catch (error) {
     await releaseIdempotencyKey(deps.db, organisationId, key, claim.lease);

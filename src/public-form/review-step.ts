@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { normaliseLine } from '../text.ts';
 import {
@@ -67,7 +66,7 @@ export async function reviewStep(context: FlowContext, request: FastifyRequest):
     return showForm(context, { status: 400, token, formId, values, errors });
   }
 
-  const existing = runtime.drafts.find(formId, context.organisation.id, now);
+  const existing = await runtime.drafts.find(formId, context.organisation.id, now);
   // This form was sent already (the back button, or a replay): the same confirmation, nothing new.
   if (existing?.reference) return confirmationRedirect(context, existing.reference);
 
@@ -80,37 +79,31 @@ export async function reviewStep(context: FlowContext, request: FastifyRequest):
   const wait = await retryAfterMs(checks, now);
   if (wait > 0) return tooManyWithForm(context, wait, { token, formId, values, draft: existing });
 
-  const draft = runtime.drafts.open(formId, context.organisation.id, now);
-  if (draft === null) {
-    return showForm(context, { status: 503, token, formId, values, errors, notice: messages.busyNotice });
-  }
-  if (powVerified) draft.powVerified = true;
-  runtime.drafts.removeFiles(draft, submission.fields.get('remove') ?? []);
+  const remove = submission.fields.get('remove') ?? [];
   const uploads = checkUploads(
     submission,
-    draft.files,
+    (existing?.files ?? []).filter((file) => !remove.includes(file.id)),
     runtime.attachmentLimits,
     messages,
     context.choice.language,
   );
   for (const message of uploads.errors) addError(errors, 'attachments', message);
-  const stored = runtime.drafts.addFiles(
-    draft,
-    uploads.accepted.map((file) => ({
-      id: randomBytes(8).toString('hex'),
-      fileName: file.fileName,
-      content: file.content,
-      digest: createHash('sha256').update(file.content).digest('hex'),
-    })),
+  // The values count as checked only when the form has no errors; the files are kept either way.
+  const saved = await runtime.drafts.save(
+    formId,
+    context.organisation.id,
+    { powVerified, remove, add: uploads.accepted, reviewed: hasErrors(errors) ? null : values },
     now,
   );
-  if (!stored) addError(errors, 'attachments', messages.errFilesNotKept);
+  if (saved.kind === 'full') {
+    return showForm(context, { status: 503, token, formId, values, errors, notice: messages.busyNotice });
+  }
+  const { draft } = saved;
+  if (!saved.filesKept) addError(errors, 'attachments', messages.errFilesNotKept);
 
   if (hasErrors(errors)) {
-    draft.reviewed = null;
     return showForm(context, { status: 400, token, formId, values, errors, draft });
   }
-  draft.reviewed = values;
   const urls = formUrls(context.organisation.slug, context.choice);
   return page(
     200,
@@ -119,7 +112,7 @@ export async function reviewStep(context: FlowContext, request: FastifyRequest):
       action: urls.send,
       formToken: token,
       values,
-      files: draft.files.map((file) => ({ id: file.id, fileName: file.fileName, size: file.content.length })),
+      files: draft.files.map((file) => ({ id: file.id, fileName: file.fileName, size: file.size })),
     }),
   );
 }

@@ -50,9 +50,11 @@ export async function sendStep(context: FlowContext, request: FastifyRequest): P
   }
   const { formId } = reading.token;
   const token = first('formToken');
-  const draft = runtime.drafts.find(formId, context.organisation.id, receivedAt);
+  const draft = await runtime.drafts.find(formId, context.organisation.id, receivedAt);
   if (draft?.reference) return confirmationRedirect(context, draft.reference);
-  if (draft?.submission) return confirmationAfter(context, draft.submission);
+  const sendingKey = `${context.organisation.id}:${formId}`;
+  const running = runtime.sending.get(sendingKey);
+  if (running) return confirmationAfter(context, running);
   if (first('action') === 'edit') {
     return showForm(context, { status: 200, token, formId, values: draft?.reviewed ?? typed, draft });
   }
@@ -77,24 +79,31 @@ export async function sendStep(context: FlowContext, request: FastifyRequest): P
   const wait = await takeHits(checks, receivedAt);
   if (wait > 0) return tooManyWithForm(context, wait, { token, formId, values, draft });
 
-  // Set before the first await, so a concurrent second click finds it. Another process that sends
-  // the same form meanwhile is kept apart by the form id's idempotency key (public-form.service.ts).
-  const registration = submitPublicComplaint(
-    { db: context.db, clock, attachmentLimits: runtime.attachmentLimits },
-    context.organisation.id,
-    formId,
-    values,
-    draft.files,
-    receivedAt,
-  ).then((outcome) => (outcome.kind === 'in_progress' ? null : outcome.reference));
-  draft.submission = registration;
+  // A second click that arrived while this one awaited the draft and the limits joins the first.
+  const joined = runtime.sending.get(sendingKey);
+  if (joined) return confirmationAfter(context, joined);
+  // Set before the next await, so a concurrent second click in this process finds it. Another
+  // process that sends the same form meanwhile is kept apart by the form id's idempotency key
+  // (public-form.service.ts).
+  const registration = runtime.drafts
+    .contents(draft)
+    .then((files) =>
+      submitPublicComplaint(
+        { db: context.db, clock, attachmentLimits: runtime.attachmentLimits },
+        context.organisation.id,
+        formId,
+        values,
+        files,
+        receivedAt,
+        (tx, reference) =>
+          runtime.drafts.markSent(tx, context.organisation.id, formId, reference, clock.now()),
+      ),
+    )
+    .then((outcome) => (outcome.kind === 'in_progress' ? null : outcome.reference));
+  runtime.sending.set(sendingKey, registration);
   try {
-    const reference = await registration;
-    if (reference === null) draft.submission = null;
-    else runtime.drafts.markSent(draft, reference, clock.now());
-    return confirmationRedirect(context, reference);
+    return confirmationRedirect(context, await registration);
   } catch (error) {
-    draft.submission = null;
     if (error instanceof ValidationError) {
       const errors: FieldErrors = {};
       for (const problem of error.fields)
@@ -102,6 +111,8 @@ export async function sendStep(context: FlowContext, request: FastifyRequest): P
       return showForm(context, { status: 400, token, formId, values, errors, draft });
     }
     throw error;
+  } finally {
+    runtime.sending.delete(sendingKey);
   }
 }
 

@@ -81,7 +81,7 @@ export interface CheckedUploads {
  */
 export function checkUploads(
   submission: Submission,
-  kept: ReadonlyArray<{ content: Buffer }>,
+  kept: ReadonlyArray<{ size: number }>,
   limits: AttachmentLimits,
   messages: Messages,
   language: Language,
@@ -100,7 +100,7 @@ export function checkUploads(
     }
   }
   let count = kept.length;
-  let total = kept.reduce((sum, file) => sum + file.content.length, 0);
+  let total = kept.reduce((sum, file) => sum + file.size, 0);
   for (const file of submission.files) {
     const refusal = refuse(file, limits, messages, language);
     if (refusal !== null) {

@@ -700,6 +700,16 @@ export const TABLE_POLICIES: Readonly<Record<string, TablePolicy>> = {
     why: 'random challenge nonces and form ids, gone when the form would have expired',
     columns: ['nonce', 'form_id', 'expires_at'],
   },
+  public_form_drafts: {
+    kind: 'outside',
+    why: "the public form before Versturen: the checked values are personal data, but never a dossier's. Registering empties the row to the reference in the same transaction, and an unsent draft is deleted 30 minutes after its last page (purge-expired-limits, every quarter), so no draft is ever linked to a dossier for anonymisation to find",
+    columns: ['organisation_id', 'form_id', 'reviewed', 'pow_verified', 'reference', 'expires_at'],
+  },
+  public_form_draft_files: {
+    kind: 'outside',
+    why: 'files uploaded on the public form before Versturen: deleted in the registering transaction (the complaint has its own copies) or with their expired draft, so never linked to a dossier',
+    columns: ['organisation_id', 'form_id', 'id', 'position', 'file_name', 'content', 'size', 'sha256'],
+  },
   procedure_versions: {
     kind: 'outside',
     why: "the organisation's terms",
