@@ -17,6 +17,7 @@ import { migration as singleSignOn } from './0015-single-sign-on.ts';
 import { migration as sharedLimits } from './0016-shared-limits.ts';
 import { migration as bulkAssignments } from './0017-bulk-assignments.ts';
 import { migration as employeeAndCancellationRetention } from './0018-employee-and-cancellation-retention.ts';
+import { migration as ownSessionsAndSsoLogout } from './0020-own-sessions-and-sso-logout.ts';
 
 /** Every migration in the order it was released. Append only. */
 export const MIGRATIONS: readonly MigrationStatements[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly MigrationStatements[] = [
   sharedLimits,
   bulkAssignments,
   employeeAndCancellationRetention,
+  ownSessionsAndSsoLogout,
 ];
