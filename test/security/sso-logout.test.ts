@@ -125,12 +125,10 @@ describe.each(databaseKinds())('unlinking and back-channel logout on %s', (kind)
       headers: admin(orgA),
     });
     expect(listed.statusCode).toBe(200);
-    expect(
-      listed
-        .json<{ userId: string }[]>()
-        .map((i) => i.userId)
-        .toSorted(),
-    ).toEqual([people.bea, people.cor].toSorted());
+    expect(listed.json<{ userId: string }[]>().map((i) => i.userId)).toEqual(
+      expect.arrayContaining([people.bea, people.cor]),
+    );
+    expect(listed.json()).toHaveLength(2);
     expect(listed.body).not.toContain('sub-bea');
     const coordinator = { authorization: `Bearer ${orgA.coordinator.token}` };
     const unlinkUrl = `/api/v1/users/${people.bea}/sso/unlink`;
