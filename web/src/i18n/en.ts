@@ -927,7 +927,7 @@ export const en: Messages = {
     end: 'End',
     endLabel: (what: string) => `End session: ${what}`,
     endCurrent: 'Sign out',
-    endCurrentLabel: 'End this session (sign out)',
+    endCurrentLabel: 'Sign out: end this session',
     endOthers: 'End all other sessions',
     ended: (n: number) => (n === 1 ? '1 session has been ended.' : `${n} sessions have been ended.`),
     tokenOnly: 'You are signed in with an API key; it has no sessions.',

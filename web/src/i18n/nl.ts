@@ -936,7 +936,7 @@ export const nl = {
     end: 'Beëindigen',
     endLabel: (what: string) => `Sessie beëindigen: ${what}`,
     endCurrent: 'Afmelden',
-    endCurrentLabel: 'Deze sessie beëindigen (afmelden)',
+    endCurrentLabel: 'Afmelden: deze sessie beëindigen',
     endOthers: 'Alle andere sessies beëindigen',
     ended: (n: number) => (n === 1 ? '1 sessie is beëindigd.' : `${n} sessies zijn beëindigd.`),
     tokenOnly: 'U bent aangemeld met een API-sleutel; die heeft geen sessies.',
