@@ -173,4 +173,39 @@ describe.each(databaseKinds())("a person's own sessions on %s", (kind) => {
     expect(token.json()).toMatchObject({ code: 'session_required' });
     expect((await app.inject({ method: 'GET', url: '/api/v1/auth/sessions' })).statusCode).toBe(401);
   });
+
+  it("lets the administrator end a user's sessions without disabling, or everyone's (ASVS 7.4.5)", async () => {
+    const bea = await login(org, 'Behandelaar Bea', FIREFOX, '192.0.2.10');
+    const aad = await login(org, 'Auditor Aad', FIREFOX, '192.0.2.11');
+    const namesake = await login(other, 'Behandelaar Bea', FIREFOX, '192.0.2.14');
+    const endFor = (userId: string, token: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/users/${userId}/sessions/end`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await endFor(org.handler.id, org.coordinator.token)).statusCode).toBe(403);
+    expect((await endFor(org.handler.id, other.admin.token)).statusCode).toBe(404);
+    expect(await alive(bea)).toBe(true);
+    const ended = await endFor(org.handler.id, org.admin.token);
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json<{ ended: number }>().ended).toBeGreaterThanOrEqual(1);
+    expect(await alive(bea)).toBe(false);
+    expect(await alive(aad)).toBe(true);
+    // The account is not disabled: signing in again works at once.
+    expect(await alive(await login(org, 'Behandelaar Bea', FIREFOX, '192.0.2.10'))).toBe(true);
+
+    const everyone = await app.inject({
+      method: 'POST',
+      url: '/api/v1/organisation/sessions/end',
+      headers: { authorization: `Bearer ${org.admin.token}` },
+    });
+    expect(everyone.statusCode).toBe(200);
+    expect(await alive(aad)).toBe(false);
+    expect(await alive(namesake)).toBe(true);
+    const left = await withTenant(database.handle.db, org.id, (tx) =>
+      tx.selectFrom('sessions').select('id').where('organisation_id', '=', org.id).execute(),
+    );
+    expect(left).toEqual([]);
+  });
 });

@@ -224,6 +224,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /api/v1/organisation/sso/test': staff(ADMIN),
   'GET /api/v1/organisation/sso/identities': staff(ADMIN),
   'POST /api/v1/users/:id/sso/unlink': staff(ADMIN, { id: 'user' }),
+  'POST /api/v1/users/:id/sessions/end': staff(ADMIN, { id: 'user' }),
+  'POST /api/v1/organisation/sessions/end': staff(ADMIN),
 
   'GET /api/v1/users': staff(['admin', ...READERS]),
   'POST /api/v1/users': staff(
