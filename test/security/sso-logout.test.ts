@@ -208,6 +208,18 @@ describe.each(databaseKinds())('unlinking and back-channel logout on %s', (kind)
     );
   });
 
+  it('tells the administrator the back-channel logout address to register', async () => {
+    const settings = await app.inject({
+      method: 'GET',
+      url: '/api/v1/organisation/sso',
+      headers: admin(orgA),
+    });
+    expect(settings.json()).toMatchObject({
+      redirectUri: `http://localhost/api/v1/auth/sso/${orgA.slug}/callback`,
+      backchannelLogoutUri: `http://localhost/api/v1/auth/sso/${orgA.slug}/backchannel-logout`,
+    });
+  });
+
   it('refuses a bad logout token with 400 and a stable code, and ends nothing', async () => {
     const bea = await signInAs('sub-bea-nieuw', 'bea@kantoor-a.nl');
     const used = idp.logoutToken({ sub: 'sub-cor', jti: 'al-gebruikt' });

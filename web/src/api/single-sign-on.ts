@@ -17,6 +17,8 @@ export interface SsoSettingsDocument {
   settings: SsoSettings | null;
   /** The address to register at the provider. */
   redirectUri: string;
+  /** The address the provider sends logout tokens to (back-channel logout). */
+  backchannelLogoutUri: string;
 }
 
 export interface SsoSettingsChange {

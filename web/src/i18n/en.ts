@@ -1180,6 +1180,9 @@ export const en: Messages = {
       mfaAcr: 'acr value for two-step verification',
       mfaAcrHint: 'Optional, when your provider reports it this way (Keycloak, for example).',
       redirectUri: 'Redirect URI to register at the provider',
+      backchannelLogoutUri: 'Back-channel logout URI (optional, to register at the provider)',
+      backchannelLogoutHint:
+        'When someone signs out at the identity provider, their SSO sessions here end too.',
       save: 'Save',
       test: 'Test provider',
       notConfigured: 'Not set up yet: everyone signs in with e-mail and password.',

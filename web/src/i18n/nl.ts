@@ -1196,6 +1196,9 @@ export const nl = {
       mfaAcr: 'acr-waarde voor tweestapsverificatie',
       mfaAcrHint: 'Optioneel, als uw provider dit zo meldt (bijvoorbeeld bij Keycloak).',
       redirectUri: 'Redirect-URI om bij de provider te registreren',
+      backchannelLogoutUri: 'Back-channel-logout-URI (optioneel bij de provider te registreren)',
+      backchannelLogoutHint:
+        'Meldt iemand zich af bij de identiteitsprovider, dan eindigen zijn SSO-sessies hier ook.',
       save: 'Opslaan',
       test: 'Provider testen',
       notConfigured: 'Nog niet ingesteld: iedereen meldt zich aan met e-mail en wachtwoord.',
