@@ -11,6 +11,8 @@ import { createPasswordHasher, type PasswordHashingCost } from './auth/password-
 import { createSessionCookies } from './auth/session-cookie.ts';
 import { createProviderClients } from './auth/sso/provider-clients.ts';
 import { registerSsoSettingsRoutes } from './auth/sso/sso-settings.routes.ts';
+import { registerOwnSessionRoutes } from './auth/own-sessions.routes.ts';
+import { registerSsoIdentityAdminRoutes } from './auth/sso/sso-identity-admin.routes.ts';
 import { registerSsoRoutes } from './auth/sso/sso.routes.ts';
 import type { Clock } from './clock.ts';
 import { registerComplaintRoutes } from './complaints/complaint.routes.ts';
@@ -223,9 +225,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...(deps.identity?.resetLinkSink ? { resetLinkSink: deps.identity.resetLinkSink } : {}),
     };
     registerAuthRoutes(app, { identity, cookies, clientInfo });
+    registerOwnSessionRoutes(app, { db: deps.db, clock: deps.clock, cookies, clientInfo });
     const providers = createProviderClients();
     const publicBaseUrl = deps.config.publicBaseUrl ? { publicBaseUrl: deps.config.publicBaseUrl } : {};
     registerSsoRoutes(app, { sso: { ...identity, providers }, cookies, clientInfo, ...publicBaseUrl });
+    registerSsoIdentityAdminRoutes(app, { db: deps.db, clock: deps.clock, clientInfo });
     registerSsoSettingsRoutes(app, {
       db: deps.db,
       clock: deps.clock,

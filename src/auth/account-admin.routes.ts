@@ -9,6 +9,7 @@ import { jsonify } from '../http/json.ts';
 import { Type } from 'typebox';
 import { disableUser, getAccountSecurity } from './account-admin.service.ts';
 import { AccountSecuritySchema, InvitationSchema } from './auth.schemas.ts';
+import { endAllSessions, endUserSessions } from './session-admin.service.ts';
 import type { ClientInfo } from './identity-deps.ts';
 import { inviteUser } from './invitation.service.ts';
 
@@ -58,6 +59,34 @@ export function registerAccountAdminRoutes(
     },
     async (request) =>
       jsonify(await disableUser(deps, accessOf(request), request.params.id, deps.clientInfo(request))),
+  );
+
+  const Ended = { 200: Type.Object({ ended: Type.Integer({ minimum: 0 }) }) };
+
+  api.post(
+    '/api/v1/users/:id/sessions/end',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'End every session of a user without disabling the account (administrator)',
+        params: IdParams,
+        response: { ...Ended, ...problemResponses(404) },
+      },
+    },
+    async (request) => endUserSessions(deps, accessOf(request), request.params.id, deps.clientInfo(request)),
+  );
+
+  api.post(
+    '/api/v1/organisation/sessions/end',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "End every session of the organisation except the administrator's own (administrator)",
+        response: { ...Ended, ...problemResponses() },
+      },
+    },
+    async (request) =>
+      endAllSessions(deps, accessOf(request), request.staffSession?.id ?? null, deps.clientInfo(request)),
   );
 
   api.get(

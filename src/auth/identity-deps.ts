@@ -33,4 +33,6 @@ export interface IdentityDeps {
 export interface ClientInfo {
   /** The client address as resolved through TRUSTED_PROXIES. */
   address: string;
+  /** Only ever reduced to a coarse summary (client-summary.ts) before it is stored. */
+  userAgent?: string;
 }

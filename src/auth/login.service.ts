@@ -116,6 +116,7 @@ export async function login(deps: IdentityDeps, input: LoginInput): Promise<Star
           stage,
           secondFactorAt: null,
           clientAddress: input.client.address,
+          client: input.client,
         });
         return { ok: true, session };
       });
@@ -217,6 +218,9 @@ export async function completeSecondFactor(
         secondFactorAt: now,
         clientAddress: input.client.address,
         signInMethod: session.signInMethod,
+        ssoSid: session.ssoSid,
+        client: input.client,
+        clientSummary: session.clientSummary,
       });
       return { ok: true, session: next, method };
     },

@@ -115,6 +115,9 @@ export async function changePassword(
       secondFactorAt: session.secondFactorAt,
       clientAddress: input.client.address,
       signInMethod: session.signInMethod,
+      ssoSid: session.ssoSid,
+      client: input.client,
+      clientSummary: session.clientSummary,
       // Renewing an active session does not stretch its working day.
       ...(session.stage === 'active' ? { expiresAt: session.expiresAt } : {}),
     });

@@ -28,7 +28,9 @@ export type SecurityEventType =
   | 'invitation_revoked'
   | 'roles_changed'
   | 'sso_linked'
-  | 'sso_settings_changed';
+  | 'sso_settings_changed'
+  | 'sso_unlinked'
+  | 'sso_logout';
 
 export interface NewSecurityEvent {
   organisationId: string;

@@ -106,3 +106,45 @@ export async function countLiveSessions(
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The user's sessions of every stage; the caller decides which still count. */
+export async function listUserSessions(
+  tx: Tx,
+  organisationId: string,
+  userId: string,
+): Promise<SessionRow[]> {
+  return tx
+    .selectFrom('sessions')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+/** Only sessions of this user, whatever ids are passed. */
+export async function deleteSessionsByIds(
+  tx: Tx,
+  organisationId: string,
+  userId: string,
+  ids: readonly string[],
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await tx
+    .deleteFrom('sessions')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** The user's sessions that began with single sign-on: unlinking the account ends them. */
+export async function deleteUserSsoSessions(tx: Tx, organisationId: string, userId: string): Promise<number> {
+  const result = await tx
+    .deleteFrom('sessions')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .where('sign_in_method', '=', 'sso')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -5,7 +5,9 @@ import { withTenant, type Tx } from '../db/tenant.ts';
 import { ForbiddenError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { AccessContext } from './access-context.ts';
+import { summariseUserAgent } from './client-summary.ts';
 import { csrfTokenFor } from './csrf.ts';
+import type { ClientInfo } from './identity-deps.ts';
 import { issueSecretToken, parseSecretToken, sha256Hex } from './secret-token.ts';
 import {
   deleteExpiredUserSessions,
@@ -33,6 +35,9 @@ export interface ResolvedSession {
   secret: string;
   secondFactorAt: Date | null;
   signInMethod: SignInMethod;
+  /** The provider's session id after single sign-on, carried from step to step like the method. */
+  ssoSid: string | null;
+  clientSummary: string | null;
   createdAt: Date;
   expiresAt: Date;
   idleExpiresAt: Date;
@@ -90,6 +95,8 @@ export async function resolveSession(
       secret: parsed.secret,
       secondFactorAt: row.second_factor_at === null ? null : new Date(row.second_factor_at),
       signInMethod: row.sign_in_method,
+      ssoSid: row.sso_sid,
+      clientSummary: row.client_summary,
       createdAt: times.createdAt,
       expiresAt: times.expiresAt,
       idleExpiresAt: idleExpiresAt(times),
@@ -112,6 +119,11 @@ export async function startSession(
     clientAddress: string | null;
     /** Carried from step to step of one sign-in; a new sign-in says how it began. */
     signInMethod?: SignInMethod;
+    /** The provider's `sid` (single sign-on), carried from step to step. */
+    ssoSid?: string | null;
+    /** The browser's User-Agent at sign-in, or the summary already made for an earlier step. */
+    client?: ClientInfo;
+    clientSummary?: string | null;
     /** An active session that is renewed (password change) keeps its absolute end. */
     expiresAt?: Date;
   },
@@ -138,6 +150,8 @@ export async function startSession(
     expires_at: expiresAt,
     client_address: input.clientAddress,
     sign_in_method: input.signInMethod ?? 'password',
+    sso_sid: input.ssoSid ?? null,
+    client_summary: input.clientSummary ?? summariseUserAgent(input.client?.userAgent),
   });
   return { token: issued.token, stage: input.stage, csrfToken: csrfTokenFor(issued.secret), expiresAt };
 }

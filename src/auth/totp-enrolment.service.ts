@@ -158,6 +158,9 @@ export async function confirmTotpEnrolment(
       secondFactorAt: now,
       clientAddress: input.client.address,
       signInMethod: session.signInMethod,
+      ssoSid: session.ssoSid,
+      client: input.client,
+      clientSummary: session.clientSummary,
       ...(session.stage === 'active' ? { expiresAt: session.expiresAt } : {}),
     });
     return { session: next, recoveryCodes };

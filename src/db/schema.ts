@@ -584,6 +584,10 @@ export interface SessionsTable {
   client_address: string | null;
   /** How the sign-in began (0015). */
   sign_in_method: Generated<SignInMethod>;
+  /** Coarse browser and system from the User-Agent at sign-in (0020), never the header itself. */
+  client_summary: string | null;
+  /** The identity provider's session id (`sid`) after single sign-on (0020). */
+  sso_sid: string | null;
 }
 
 export type SignInMethod = 'password' | 'sso';
@@ -801,6 +805,7 @@ export interface Database {
   sso_settings: SsoSettingsTable;
   sso_requests: SsoRequestsTable;
   user_identities: UserIdentitiesTable;
+  sso_logout_tokens: SsoLogoutTokensTable;
   bulk_assignments: BulkAssignmentsTable;
   bulk_assignment_items: BulkAssignmentItemsTable;
 }
@@ -929,4 +934,11 @@ export interface UserIdentitiesTable {
   subject: string;
   linked_at: Timestamp;
   last_used_at: Timestamp | null;
+}
+
+/** The `jti` of an accepted back-channel logout token (0020): each is accepted once. */
+export interface SsoLogoutTokensTable {
+  organisation_id: string;
+  jti_sha256: string;
+  expires_at: Timestamp;
 }

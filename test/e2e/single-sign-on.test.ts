@@ -10,7 +10,7 @@ import { withTenant } from '../../src/db/tenant.ts';
 import { hasWebAppBuild } from '../../src/http/web-app.routes.ts';
 import { newId } from '../../src/ids.ts';
 import { insertUser } from '../../src/users/user.repository.ts';
-import { axeViolations, launchChromium } from '../support/browser.ts';
+import { axeViolations, launchChromium, settledScreenshot } from '../support/browser.ts';
 import { createTestOrganisation, type TestOrganisation } from '../support/factories.ts';
 import { buildIdentityApp, CHEAP_HASHING } from '../support/identity.ts';
 import { startTestOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';
@@ -159,6 +159,49 @@ describe('single sign-on in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
     await section.screenshot({ path: path.join(ARTIFACTS, 'settings-sso.png') });
     expect(cspViolations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows who is linked on the users screen and unlinks one, and lists my sessions to end', async () => {
+    const signedIn = async (user: typeof idp.user) => {
+      idp.user = user;
+      const page = await freshPage();
+      await toSsoButton(page);
+      await page.getByRole('link', { name: 'Inloggen met uw organisatie-account (SSO)' }).click();
+      await page.locator('aside.sidebar').waitFor();
+      return page;
+    };
+    const ada = { sub: 'sub-ada', email: 'ada@kantoor.nl', email_verified: true, amr: ['pwd', 'mfa'] };
+    // Another browser of the same administrator, for the list of sessions.
+    const elsewhere = await signedIn(ada);
+    const page = await signedIn(ada);
+
+    await page.goto(`${baseUrl}/app/settings/users`);
+    const beaRow = page.locator('tr[data-email="bea@kantoor.nl"]');
+    await beaRow.getByText('SSO gekoppeld').waitFor();
+    await beaRow.getByRole('button', { name: 'SSO ontkoppelen: bea' }).click();
+    await page.getByText('De koppeling van bea met het account bij de identiteitsprovider').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await settledScreenshot(page, path.join(ARTIFACTS, 'users-unlink-sso.png'));
+    await page.getByRole('button', { name: 'Ja, ontkoppelen' }).click();
+    await page.getByRole('status').filter({ hasText: 'De SSO-koppeling van bea is verwijderd' }).waitFor();
+    expect(await beaRow.getByText('SSO gekoppeld').count()).toBe(0);
+
+    await page.getByRole('link', { name: 'Mijn sessies' }).click();
+    const list = page.locator('section[aria-labelledby="sessions-title"]');
+    await list.getByText('Deze sessie').waitFor();
+    // This browser, the other one, and the one left from the sign-in of the test before.
+    await list.getByText('3 actieve sessies').waitFor();
+    expect(await list.getByText('Organisatie-account (SSO)').count()).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
+    await settledScreenshot(page, path.join(ARTIFACTS, 'my-sessions.png'));
+    await page.getByRole('button', { name: 'Alle andere sessies beëindigen' }).click();
+    await page.getByRole('status').filter({ hasText: '2 sessies zijn beëindigd.' }).waitFor();
+    await list.getByText('1 actieve sessie').waitFor();
+    const other = await elsewhere.evaluate(() => fetch('/api/v1/auth/session').then((r) => r.status));
+    expect(other).toBe(401);
+    expect(cspViolations).toEqual([]);
+    await elsewhere.context().close();
     await page.context().close();
   });
 });

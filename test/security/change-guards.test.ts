@@ -101,6 +101,7 @@ describe.each(databaseKinds())('change guards on %s', (kind) => {
       'GET /api/v1/mailboxes',
       'GET /api/v1/organisation/smtp',
       'GET /api/v1/organisation/sso',
+      'GET /api/v1/organisation/sso/identities',
       'GET /api/v1/users/:id/security',
     ]);
   });

@@ -36,6 +36,7 @@ export type IdKind =
   | 'cancellationLegalHold'
   | 'savedView'
   | 'bulkAssignment'
+  | 'session'
   | 'year'
   | 'letterType'
   | 'language'
@@ -67,6 +68,7 @@ export const OBJECT_KINDS: ReadonlySet<IdKind> = new Set<IdKind>([
   'cancellationLegalHold',
   'savedView',
   'bulkAssignment',
+  'session',
 ]);
 
 /** Kinds that name an object of one complaint (or one cancellation request) under it in a path. */

@@ -222,6 +222,10 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     })),
   ),
   'POST /api/v1/organisation/sso/test': staff(ADMIN),
+  'GET /api/v1/organisation/sso/identities': staff(ADMIN),
+  'POST /api/v1/users/:id/sso/unlink': staff(ADMIN, { id: 'user' }),
+  'POST /api/v1/users/:id/sessions/end': staff(ADMIN, { id: 'user' }),
+  'POST /api/v1/organisation/sessions/end': staff(ADMIN),
 
   'GET /api/v1/users': staff(['admin', ...READERS]),
   'POST /api/v1/users': staff(
@@ -308,6 +312,9 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   'POST /api/v1/auth/totp/enrol/confirm': self(body(() => ({ code: '000000' }))),
   'POST /api/v1/auth/logout': self(),
   'GET /api/v1/auth/session': self(),
+  'GET /api/v1/auth/sessions': self(),
+  'POST /api/v1/auth/sessions/:id/end': { ...self(), params: { id: 'session' } },
+  'POST /api/v1/auth/sessions/end-others': self(),
   'POST /api/v1/auth/password': self(body(() => ({ currentPassword: 'x', newPassword: 'y' }))),
   'GET /api/v1/auth/sso/:organisation': open({ organisation: 'slug' }),
   'GET /api/v1/auth/sso/:organisation/start': open(
@@ -321,6 +328,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
     { organisation: 'slug' },
     { getChanges: 'the redirect back from the identity provider signs in, as OpenID Connect asks' },
   ),
+  'POST /api/v1/auth/sso/:organisation/backchannel-logout': open({ organisation: 'slug' }),
 
   'GET /klacht/_static/:file': open({ file: 'staticFile' }),
   'GET /klacht/:slug': open({ slug: 'slug' }),

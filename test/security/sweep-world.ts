@@ -6,6 +6,7 @@ import type { Clock } from '../../src/clock.ts';
 import type { Database, Role } from '../../src/db/schema.ts';
 import { withTenant } from '../../src/db/tenant.ts';
 import { newId } from '../../src/ids.ts';
+import { sessionHandle } from '../../src/auth/own-sessions.service.ts';
 import { registerCancellationRequest } from '../../src/intake/cancellation.service.ts';
 import { notifyUsers } from '../../src/notifications/notification.repository.ts';
 import { addClosingDay } from '../../src/organisations/procedure-settings.service.ts';
@@ -254,6 +255,8 @@ export async function buildOrgWorld(
     closingDay,
     informationRequest: objects.informationRequest,
     portalLink: link.path.slice('/portaal/'.length),
+    // The handle of a session nobody has: the world signs in with API tokens, which have no sessions.
+    session: sessionHandle(newId()),
   };
   const siblingIds: Ids = {
     ...ids,

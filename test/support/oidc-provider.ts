@@ -28,6 +28,21 @@ export interface TokenTweaks {
   foreignKey?: boolean;
 }
 
+/** What a test wants in (or wrong with) a back-channel logout token. */
+export interface LogoutTokenOptions {
+  sub?: string;
+  sid?: string;
+  audience?: string;
+  issuer?: string;
+  jti?: string;
+  nonce?: string;
+  /** Seconds since the epoch; default now. */
+  issuedAt?: number;
+  /** Leave out the back-channel logout event. */
+  withoutEvent?: boolean;
+  foreignKey?: boolean;
+}
+
 export interface TestOidcProvider {
   issuer: string;
   clientId: string;
@@ -40,6 +55,15 @@ export interface TestOidcProvider {
   denyNext: boolean;
   /** What the token endpoint refused, newest last (for tests that expect a refusal there). */
   tokenErrors: string[];
+  /** The `sid` of the provider session behind the latest id token. */
+  lastSid: string | undefined;
+  /** A logout token as the provider sends it to the client's back-channel logout URI. */
+  logoutToken(options: LogoutTokenOptions): string;
+  /** POSTs a logout token form-encoded, as the provider's server does (OpenID Connect Back-Channel Logout 1.0, 2.5). */
+  sendLogout(
+    post: (request: { payload: string; headers: Record<string, string> }) => Promise<unknown>,
+    token: string,
+  ): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -54,8 +78,8 @@ interface IssuedCode {
 
 const b64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
 
-function signJwt(key: KeyObject, kid: string, payload: Record<string, unknown>): string {
-  const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid }));
+function signJwt(key: KeyObject, kid: string, payload: Record<string, unknown>, typ = 'JWT'): string {
+  const header = b64url(JSON.stringify({ alg: 'RS256', typ, kid }));
   const body = b64url(JSON.stringify(payload));
   const signature = sign('sha256', Buffer.from(`${header}.${body}`), key);
   return `${header}.${body}.${b64url(signature)}`;
@@ -86,6 +110,30 @@ export async function startTestOidcProvider(
     next: {},
     denyNext: false,
     tokenErrors: [],
+    lastSid: undefined,
+    logoutToken: (wanted) =>
+      signJwt(
+        wanted.foreignKey ? foreign.privateKey : keys.privateKey,
+        kid,
+        {
+          iss: wanted.issuer ?? issuer,
+          aud: wanted.audience ?? provider.clientId,
+          iat: wanted.issuedAt ?? Math.floor(Date.now() / 1000),
+          jti: wanted.jti ?? randomBytes(12).toString('hex'),
+          ...(wanted.sub !== undefined ? { sub: wanted.sub } : {}),
+          ...(wanted.sid !== undefined ? { sid: wanted.sid } : {}),
+          ...(wanted.nonce !== undefined ? { nonce: wanted.nonce } : {}),
+          ...(wanted.withoutEvent
+            ? {}
+            : { events: { 'http://schemas.openid.net/event/backchannel-logout': {} } }),
+        },
+        'logout+jwt',
+      ),
+    sendLogout: (post, token) =>
+      post({
+        payload: new URLSearchParams({ logout_token: token }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -161,6 +209,9 @@ export async function startTestOidcProvider(
     provider.next = {};
     const now = Math.floor(Date.now() / 1000);
     const { sub, ...claims } = issued.user;
+    // Every sign-in at the provider is a provider session of its own, named by sid.
+    const sid = randomBytes(8).toString('hex');
+    provider.lastSid = sid;
     const idToken = signJwt(tweaks.foreignKey ? foreign.privateKey : keys.privateKey, kid, {
       iss: tweaks.issuer ?? issuer,
       sub,
@@ -168,6 +219,7 @@ export async function startTestOidcProvider(
       iat: tweaks.issuedAt ?? now,
       exp: now + (tweaks.expiresIn ?? 300),
       auth_time: now,
+      sid,
       ...(tweaks.nonce !== undefined ? { nonce: tweaks.nonce } : issued.nonce ? { nonce: issued.nonce } : {}),
       ...claims,
     });

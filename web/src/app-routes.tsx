@@ -14,6 +14,7 @@ import { CancellationsPage } from './pages/cancellations/cancellations-page.tsx'
 import { MyHearingsPage } from './pages/hearings/my-hearings-page.tsx';
 import { QuarantinePage } from './pages/quarantine/quarantine-page.tsx';
 import { ImprovementsPage } from './pages/improvements/improvements-page.tsx';
+import { MySessionsPage } from './pages/sessions/my-sessions-page.tsx';
 
 const HOME: Record<HomeScreen, () => ReactElement> = {
   queue: () => <WorkQueuePage />,
@@ -46,6 +47,8 @@ export function AppRoutes() {
       return <MyHearingsPage />;
     case 'improvements':
       return <ImprovementsPage />;
+    case 'sessions':
+      return <MySessionsPage />;
     default:
       return <NotFoundPage />;
   }

@@ -8,6 +8,8 @@ export interface ProvenClaims {
   emailVerified: boolean;
   amr: string[];
   acr: string | null;
+  /** The provider's session id, for back-channel logout by `sid`. */
+  sid: string | null;
 }
 
 export function provenClaims(claims: IDToken | undefined): ProvenClaims {
@@ -23,5 +25,9 @@ export function provenClaims(claims: IDToken | undefined): ProvenClaims {
       ? claims.amr.filter((value): value is string => typeof value === 'string')
       : [],
     acr: typeof claims.acr === 'string' ? claims.acr : null,
+    sid:
+      typeof claims['sid'] === 'string' && claims['sid'] !== '' && claims['sid'].length <= 255
+        ? claims['sid']
+        : null,
   };
 }

@@ -296,7 +296,9 @@ async function signInLinkedUser(
     stage,
     secondFactorAt: providerMfa ? now : null,
     clientAddress: input.client.address,
+    client: input.client,
     signInMethod: 'sso',
+    ssoSid: claims.sid,
   });
   return { ok: true, session };
 }

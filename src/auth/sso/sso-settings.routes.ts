@@ -31,6 +31,9 @@ const SsoSettingsSchema = Type.Object({
     Type.Null(),
   ]),
   redirectUri: Type.String({ description: 'Register this address at the identity provider' }),
+  backchannelLogoutUri: Type.String({
+    description: 'Register this address at the identity provider as its back-channel logout URI',
+  }),
 });
 
 export function registerSsoSettingsRoutes(
@@ -38,7 +41,7 @@ export function registerSsoSettingsRoutes(
   deps: SsoSettingsDeps & { publicBaseUrl?: string; isSecure: (request: FastifyRequest) => boolean },
 ): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const redirectUriFor = async (request: FastifyRequest) => {
+  const addressesFor = async (request: FastifyRequest) => {
     const access = accessOf(request);
     const organisation = await withTenant(deps.db, access.organisationId, (tx) =>
       findOrganisation(tx, access.organisationId),
@@ -46,7 +49,9 @@ export function registerSsoSettingsRoutes(
     const base =
       deps.publicBaseUrl ??
       `${deps.isSecure(request) ? 'https' : 'http'}://${request.headers.host ?? 'localhost'}`;
-    return ssoRedirectUri(base, organisation?.slug ?? '');
+    const redirectUri = ssoRedirectUri(base, organisation?.slug ?? '');
+    // Next to the callback: the same base and organisation, so the two cannot drift apart.
+    return { redirectUri, backchannelLogoutUri: redirectUri.replace(/\/callback$/, '/backchannel-logout') };
   };
 
   api.get(
@@ -54,13 +59,14 @@ export function registerSsoSettingsRoutes(
     {
       schema: {
         tags: ['organisation'],
-        summary: 'Single sign-on settings (administrator; never the client secret) and the redirect URI',
+        summary:
+          'Single sign-on settings (administrator; never the client secret), the redirect and back-channel logout URIs',
         response: { 200: SsoSettingsSchema, ...problemResponses() },
       },
     },
     async (request) => {
       const settings = await getSsoSettings(deps.db, accessOf(request));
-      return jsonify({ settings, redirectUri: await redirectUriFor(request) });
+      return jsonify({ settings, ...(await addressesFor(request)) });
     },
   );
   api.put(
@@ -88,7 +94,7 @@ export function registerSsoSettingsRoutes(
     },
     async (request) => {
       const settings = await saveSsoSettings(deps, accessOf(request), request.body);
-      return jsonify({ settings, redirectUri: await redirectUriFor(request) });
+      return jsonify({ settings, ...(await addressesFor(request)) });
     },
   );
   api.post(

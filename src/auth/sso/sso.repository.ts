@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { SsoRequestsTable, UserIdentitiesTable } from '../../db/schema.ts';
+import type { SsoLogoutTokensTable, SsoRequestsTable, UserIdentitiesTable } from '../../db/schema.ts';
 import type { Tx } from '../../db/tenant.ts';
 
 export type SsoRequestRow = Selectable<SsoRequestsTable>;
@@ -100,4 +100,68 @@ export async function touchIdentity(
     .where('issuer', '=', issuer)
     .where('subject', '=', subject)
     .execute();
+}
+
+export async function listIdentities(tx: Tx, organisationId: string): Promise<UserIdentityRow[]> {
+  return tx
+    .selectFrom('user_identities')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('linked_at')
+    .execute();
+}
+
+/** Removes every link of the user; answers the issuers they were with. */
+export async function deleteIdentitiesOfUser(
+  tx: Tx,
+  organisationId: string,
+  userId: string,
+): Promise<string[]> {
+  const rows = await tx
+    .deleteFrom('user_identities')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .returning('issuer')
+    .execute();
+  return rows.map((row) => row.issuer);
+}
+
+/**
+ * Keeps a logout token's jti until the token would have been too old anyway; false when it was
+ * there already (a replay). Expired ones go at the same time.
+ */
+export async function rememberLogoutToken(
+  tx: Tx,
+  row: Insertable<SsoLogoutTokensTable>,
+  now: Date,
+): Promise<boolean> {
+  await tx
+    .deleteFrom('sso_logout_tokens')
+    .where('organisation_id', '=', row.organisation_id)
+    .where('expires_at', '<', now)
+    .execute();
+  const inserted = await tx
+    .insertInto('sso_logout_tokens')
+    .values(row)
+    .onConflict((oc) => oc.columns(['organisation_id', 'jti_sha256']).doNothing())
+    .returning('jti_sha256')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** The single sign-on sessions of a user, of a provider session, or of both at once; answers their users. */
+export async function deleteSsoSessionsFor(
+  tx: Tx,
+  organisationId: string,
+  match: { userId: string | null; sid: string | null },
+): Promise<string[]> {
+  if (match.userId === null && match.sid === null) return [];
+  let query = tx
+    .deleteFrom('sessions')
+    .where('organisation_id', '=', organisationId)
+    .where('sign_in_method', '=', 'sso');
+  if (match.userId !== null) query = query.where('user_id', '=', match.userId);
+  if (match.sid !== null) query = query.where('sso_sid', '=', match.sid);
+  const rows = await query.returning('user_id').execute();
+  return rows.map((row) => row.user_id);
 }

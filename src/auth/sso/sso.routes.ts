@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ClientInfo } from '../identity-deps.ts';
 import type { SessionCookies } from '../session-cookie.ts';
+import { registerBackchannelLogoutRoute } from './backchannel-logout.routes.ts';
 import { createSsoBindingCookie } from './sso-cookie.ts';
 import { finishSsoLogin, ssoOffered, startSsoLogin, type SsoDeps } from './sso-login.service.ts';
 import { refusalLocation, SsoRefusal } from './sso-refusal.ts';
@@ -28,6 +29,7 @@ export function ssoRedirectUri(baseUrl: string, slug: string): string {
 export function registerSsoRoutes(app: FastifyInstance, deps: SsoRouteDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const binding = createSsoBindingCookie(deps.cookies);
+  registerBackchannelLogoutRoute(app, deps.sso);
   const baseUrlOf = (request: FastifyRequest) =>
     deps.publicBaseUrl ??
     `${deps.cookies.isSecure(request) ? 'https' : 'http'}://${request.headers.host ?? 'localhost'}`;

@@ -18,6 +18,7 @@ import { migration as sharedLimits } from './0016-shared-limits.ts';
 import { migration as bulkAssignments } from './0017-bulk-assignments.ts';
 import { migration as employeeAndCancellationRetention } from './0018-employee-and-cancellation-retention.ts';
 import { migration as publicFormDrafts } from './0019-public-form-drafts.ts';
+import { migration as ownSessionsAndSsoLogout } from './0020-own-sessions-and-sso-logout.ts';
 
 /** Every migration in the order it was released. Append only. */
 export const MIGRATIONS: readonly MigrationStatements[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly MigrationStatements[] = [
   bulkAssignments,
   employeeAndCancellationRetention,
   publicFormDrafts,
+  ownSessionsAndSsoLogout,
 ];

@@ -621,6 +621,8 @@ export const TABLE_POLICIES: Readonly<Record<string, TablePolicy>> = {
       'expires_at',
       'client_address',
       'sign_in_method',
+      'client_summary',
+      'sso_sid',
     ],
   },
   user_tokens: {
@@ -806,6 +808,11 @@ export const TABLE_POLICIES: Readonly<Record<string, TablePolicy>> = {
     kind: 'outside',
     why: "a staff member's account at the identity provider; staff accounts are managed separately",
     columns: ['organisation_id', 'user_id', 'issuer', 'subject', 'linked_at', 'last_used_at'],
+  },
+  sso_logout_tokens: {
+    kind: 'outside',
+    why: 'accepted logout tokens of the identity provider (digests of their ids), gone when they would have expired',
+    columns: ['organisation_id', 'jti_sha256', 'expires_at'],
   },
   letter_templates: {
     kind: 'outside',

@@ -17,6 +17,8 @@ export interface SsoSettingsDocument {
   settings: SsoSettings | null;
   /** The address to register at the provider. */
   redirectUri: string;
+  /** The address the provider sends logout tokens to (back-channel logout). */
+  backchannelLogoutUri: string;
 }
 
 export interface SsoSettingsChange {
@@ -30,7 +32,21 @@ export interface SsoSettingsChange {
   mfaAcr: string | null;
 }
 
+/** A user linked to an account at the provider (the subject itself stays on the server). */
+export interface SsoIdentity {
+  userId: string;
+  issuer: string;
+  linkedAt: string;
+  lastUsedAt: string | null;
+}
+
 export const singleSignOn = {
+  identities: () => api.request<SsoIdentity[]>('GET', '/organisation/sso/identities'),
+  unlink: (userId: string) =>
+    api.request<{ unlinked: number; sessionsEnded: number }>(
+      'POST',
+      `/users/${encodeURIComponent(userId)}/sso/unlink`,
+    ),
   settings: () => api.request<SsoSettingsDocument>('GET', '/organisation/sso'),
   save: (body: SsoSettingsChange) =>
     api.request<SsoSettingsDocument>('PUT', '/organisation/sso', { json: body }),

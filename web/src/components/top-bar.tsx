@@ -1,6 +1,7 @@
 import { useSession } from '../session/session-context.tsx';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { Icon } from './icon.tsx';
+import { Link } from './link.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 
@@ -23,6 +24,12 @@ export function TopBar() {
           {roles ? <span className="who-roles">{roles}</span> : null}
         </span>
       </div>
+      {session?.via === 'session' ? (
+        <Link to="/sessions" className="button button-ghost button-small">
+          <Icon name="user" />
+          <span>{t.nav.mySessions}</span>
+        </Link>
+      ) : null}
       <button type="button" className="button button-ghost button-small" onClick={() => void signOut()}>
         <Icon name="logout" />
         <span>{t.nav.signOut}</span>

@@ -69,6 +69,11 @@ function SsoForm({ document: initial }: { document: SsoSettingsDocument }) {
         <span className="field-label">{s.redirectUri}</span>
         <code className="sso-redirect-uri">{document.redirectUri}</code>
       </div>
+      <div className="field sso-redirect">
+        <span className="field-label">{s.backchannelLogoutUri}</span>
+        <code className="sso-redirect-uri">{document.backchannelLogoutUri}</code>
+        <span className="field-hint">{s.backchannelLogoutHint}</span>
+      </div>
       <form className="inline-form" onSubmit={submit} aria-label={s.title}>
         <label className="checkbox">
           <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />

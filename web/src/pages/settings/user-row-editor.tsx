@@ -1,11 +1,17 @@
 import { useState } from 'react';
 import { accounts } from '../../api/screens.ts';
+import { singleSignOn } from '../../api/single-sign-on.ts';
 import type { Role, User } from '../../api/types.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { RolePicker } from './role-picker.tsx';
 
-/** Under a user's row: change their roles, or disable the account (which ends every session). */
+export type EditMode = 'roles' | 'disable' | 'unlink';
+
+/**
+ * Under a user's row: change their roles, disable the account (which ends every session), or
+ * unlink their identity-provider account (which ends the sessions that began through it).
+ */
 export function UserRowEditor({
   user,
   mode,
@@ -13,7 +19,7 @@ export function UserRowEditor({
   onCancel,
 }: {
   user: User;
-  mode: 'roles' | 'disable';
+  mode: EditMode;
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
@@ -52,6 +58,25 @@ export function UserRowEditor({
               }
             >
               {a.saveRoles}
+            </button>
+            <button type="button" className="button button-ghost button-small" onClick={onCancel}>
+              {t.app.cancel}
+            </button>
+          </div>
+        </>
+      ) : mode === 'unlink' ? (
+        <>
+          <p role="alert" className="user-editor-warning">
+            {a.unlinkSsoConfirm(user.displayName)}
+          </p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-danger button-small"
+              disabled={busy}
+              onClick={() => void run(() => singleSignOn.unlink(user.id), a.unlinkedSso(user.displayName))}
+            >
+              {a.unlinkSsoYes}
             </button>
             <button type="button" className="button button-ghost button-small" onClick={onCancel}>
               {t.app.cancel}

@@ -1,32 +1,39 @@
 import { Fragment, useState } from 'react';
 import { accounts } from '../../api/screens.ts';
+import { singleSignOn } from '../../api/single-sign-on.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
+import { formatDate } from '../../lib/dates.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useOrganisation } from '../../session/organisation-context.tsx';
 import { useSession } from '../../session/session-context.tsx';
 import { InviteUserForm } from './invite-user-form.tsx';
 import { PendingInvitations } from './pending-invitations.tsx';
-import { UserRowEditor } from './user-row-editor.tsx';
+import { UserRowEditor, type EditMode } from './user-row-editor.tsx';
 
 /** Users and roles: who works with Klachtwijzer, open invitations, role changes, disabling. */
 export function UsersSettings() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const s = t.settings.users;
   const a = t.accounts;
   const { session } = useSession();
   const { users, reloadUsers } = useOrganisation();
   const pending = useAsync(() => accounts.pending(), []);
-  const [editing, setEditing] = useState<{ userId: string; mode: 'roles' | 'disable' } | null>(null);
+  const identities = useAsync(() => singleSignOn.identities(), []);
+  const [editing, setEditing] = useState<{ userId: string; mode: EditMode } | null>(null);
   const [message, setMessage] = useState('');
   const invited = new Set((pending.data ?? []).map((p) => p.userId));
+  const linkedSince = new Map((identities.data ?? []).map((i) => [i.userId, i.linkedAt]));
 
   const changed = (text: string) => {
     setMessage(text);
     setEditing(null);
     reloadUsers();
     pending.reload();
+    identities.reload();
   };
+  const toggle = (userId: string, mode: EditMode, open: boolean) =>
+    setEditing(open ? null : { userId, mode });
 
   return (
     <>
@@ -77,7 +84,15 @@ export function UsersSettings() {
                           className={`badge ${u.disabled ? 'badge-muted' : invited.has(u.id) ? 'badge-amber' : 'badge-green'}`}
                         >
                           {u.disabled ? s.disabled : invited.has(u.id) ? a.invitationPending : s.active}
-                        </span>
+                        </span>{' '}
+                        {linkedSince.has(u.id) ? (
+                          <span
+                            className="badge badge-neutral"
+                            title={a.ssoLinkedTitle(formatDate(linkedSince.get(u.id)!, locale))}
+                          >
+                            {a.ssoLinked}
+                          </span>
+                        ) : null}
                       </td>
                       <td className="row-actions">
                         {u.disabled ? null : (
@@ -87,9 +102,7 @@ export function UsersSettings() {
                               className="button button-ghost button-small"
                               aria-label={a.editRolesLabel(u.displayName)}
                               aria-expanded={open?.mode === 'roles'}
-                              onClick={() =>
-                                setEditing(open?.mode === 'roles' ? null : { userId: u.id, mode: 'roles' })
-                              }
+                              onClick={() => toggle(u.id, 'roles', open?.mode === 'roles')}
                             >
                               {a.editRoles}
                             </button>
@@ -99,17 +112,24 @@ export function UsersSettings() {
                                 className="button button-ghost button-small text-danger"
                                 aria-label={a.disableLabel(u.displayName)}
                                 aria-expanded={open?.mode === 'disable'}
-                                onClick={() =>
-                                  setEditing(
-                                    open?.mode === 'disable' ? null : { userId: u.id, mode: 'disable' },
-                                  )
-                                }
+                                onClick={() => toggle(u.id, 'disable', open?.mode === 'disable')}
                               >
                                 {a.disable}
                               </button>
                             )}
                           </>
                         )}
+                        {linkedSince.has(u.id) ? (
+                          <button
+                            type="button"
+                            className="button button-ghost button-small"
+                            aria-label={a.unlinkSsoLabel(u.displayName)}
+                            aria-expanded={open?.mode === 'unlink'}
+                            onClick={() => toggle(u.id, 'unlink', open?.mode === 'unlink')}
+                          >
+                            {a.unlinkSso}
+                          </button>
+                        ) : null}
                       </td>
                     </tr>
                     {open ? (
@@ -132,6 +152,7 @@ export function UsersSettings() {
         </div>
       </section>
       {pending.error ? <ErrorNotice error={pending.error} onRetry={pending.reload} /> : null}
+      {identities.error ? <ErrorNotice error={identities.error} onRetry={identities.reload} /> : null}
       <PendingInvitations invitations={pending.data ?? []} onChanged={changed} />
       <InviteUserForm onInvited={() => changed('')} />
     </>
