@@ -204,4 +204,54 @@ describe('single sign-on in the browser', () => {
     await elsewhere.context().close();
     await page.context().close();
   });
+
+  it('lets the administrator sign a colleague out everywhere, and everyone but themselves', async () => {
+    const signedIn = async (user: typeof idp.user) => {
+      idp.user = user;
+      const page = await freshPage();
+      await toSsoButton(page);
+      await page.getByRole('link', { name: 'Inloggen met uw organisatie-account (SSO)' }).click();
+      await page.locator('aside.sidebar').waitFor();
+      return page;
+    };
+    const status = (target: Page) =>
+      target.evaluate(() => fetch('/api/v1/auth/session').then((r) => r.status));
+    const bea = await signedIn({ sub: 'sub-bea', email: 'bea@kantoor.nl', email_verified: true });
+    const page = await signedIn({
+      sub: 'sub-ada',
+      email: 'ada@kantoor.nl',
+      email_verified: true,
+      amr: ['mfa'],
+    });
+
+    await page.goto(`${baseUrl}/app/settings/users`);
+    const beaRow = page.locator('tr[data-email="bea@kantoor.nl"]');
+    await beaRow.getByRole('button', { name: 'Afmelden op alle apparaten: bea' }).click();
+    await page.getByText('Alle sessies van bea beëindigen?').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await settledScreenshot(page, path.join(ARTIFACTS, 'users-end-sessions.png'));
+    await page.getByRole('button', { name: 'Ja, sessies beëindigen' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /sessies? van bea (is|zijn) beëindigd\./ })
+      .waitFor();
+    expect(await status(bea)).toBe(401);
+    // Signed out, not disabled: the account is still active and bea signs in again.
+    expect(await beaRow.getByText('Actief').count()).toBe(1);
+    await bea.context().close();
+    const beaAgain = await signedIn({ sub: 'sub-bea', email: 'bea@kantoor.nl', email_verified: true });
+    expect(await status(beaAgain)).toBe(200);
+
+    await page.getByRole('button', { name: 'Iedereen afmelden' }).click();
+    await page.getByRole('button', { name: 'Ja, iedereen afmelden' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /sessies? (is|zijn) beëindigd\./ })
+      .waitFor();
+    expect(await status(beaAgain)).toBe(401);
+    expect(await status(page)).toBe(200);
+    expect(cspViolations).toEqual([]);
+    await beaAgain.context().close();
+    await page.context().close();
+  });
 });

@@ -107,6 +107,9 @@ export const accounts = {
   changeRoles: (userId: string, roles: Role[]) =>
     api.request<User>('PUT', `/users/${id(userId)}/roles`, { json: { roles } }),
   disable: (userId: string) => api.request<User>('POST', `/users/${id(userId)}/disable`),
+  endSessions: (userId: string) =>
+    api.request<{ ended: number }>('POST', `/users/${id(userId)}/sessions/end`),
+  endEveryonesSessions: () => api.request<{ ended: number }>('POST', '/organisation/sessions/end'),
 };
 
 export const involvement = {

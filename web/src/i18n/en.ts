@@ -911,6 +911,18 @@ export const en: Messages = {
       `Remove the link between ${name} and their account at the identity provider? Sessions that began through SSO end at once. The next SSO sign-in links the account again by verified e-mail address.`,
     unlinkSsoYes: 'Yes, unlink',
     unlinkedSso: (name: string) => `The SSO link of ${name} has been removed; SSO sessions have been ended.`,
+    endSessions: 'Sign out everywhere',
+    endSessionsLabel: (name: string) => `Sign out everywhere: ${name}`,
+    endSessionsConfirm: (name: string) =>
+      `End every session of ${name}? The account stays active; ${name} signs in again. Use this for a lost laptop or phone.`,
+    endSessionsYes: 'Yes, end sessions',
+    sessionsEnded: (name: string, n: number) =>
+      n === 1 ? `1 session of ${name} has been ended.` : `${n} sessions of ${name} have been ended.`,
+    endEveryone: 'Sign everyone out',
+    endEveryoneConfirm:
+      'End every session of every user of the firm, except yours? Everyone signs in again afterwards. Use this when you suspect misuse.',
+    endEveryoneYes: 'Yes, sign everyone out',
+    everyoneEnded: (n: number) => (n === 1 ? '1 session has been ended.' : `${n} sessions have been ended.`),
     you: 'you',
   },
   mySessions: {

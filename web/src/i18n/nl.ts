@@ -920,6 +920,18 @@ export const nl = {
       `De koppeling van ${name} met het account bij de identiteitsprovider verwijderen? Sessies die via SSO begonnen eindigen direct. Bij de volgende SSO-aanmelding wordt het account opnieuw gekoppeld op geverifieerd e-mailadres.`,
     unlinkSsoYes: 'Ja, ontkoppelen',
     unlinkedSso: (name: string) => `De SSO-koppeling van ${name} is verwijderd; SSO-sessies zijn beëindigd.`,
+    endSessions: 'Afmelden op alle apparaten',
+    endSessionsLabel: (name: string) => `Afmelden op alle apparaten: ${name}`,
+    endSessionsConfirm: (name: string) =>
+      `Alle sessies van ${name} beëindigen? Het account blijft actief; ${name} meldt zich opnieuw aan. Gebruik dit bij een verloren laptop of telefoon.`,
+    endSessionsYes: 'Ja, sessies beëindigen',
+    sessionsEnded: (name: string, n: number) =>
+      n === 1 ? `1 sessie van ${name} is beëindigd.` : `${n} sessies van ${name} zijn beëindigd.`,
+    endEveryone: 'Iedereen afmelden',
+    endEveryoneConfirm:
+      'Alle sessies van alle gebruikers van het kantoor beëindigen, behalve die van u? Iedereen meldt zich daarna opnieuw aan. Gebruik dit bij een vermoeden van misbruik.',
+    endEveryoneYes: 'Ja, iedereen afmelden',
+    everyoneEnded: (n: number) => (n === 1 ? '1 sessie is beëindigd.' : `${n} sessies zijn beëindigd.`),
     you: 'u',
   },
   mySessions: {

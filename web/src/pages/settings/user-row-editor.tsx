@@ -6,11 +6,12 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { useI18n } from '../../i18n/i18n-context.tsx';
 import { RolePicker } from './role-picker.tsx';
 
-export type EditMode = 'roles' | 'disable' | 'unlink';
+export type EditMode = 'roles' | 'disable' | 'unlink' | 'sessions';
 
 /**
- * Under a user's row: change their roles, disable the account (which ends every session), or
- * unlink their identity-provider account (which ends the sessions that began through it).
+ * Under a user's row: change their roles, disable the account (which ends every session), end their
+ * sessions while the account stays active (a lost device), or unlink their identity-provider account
+ * (which ends the sessions that began through it).
  */
 export function UserRowEditor({
   user,
@@ -29,18 +30,41 @@ export function UserRowEditor({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const run = async (work: () => Promise<unknown>, message: string) => {
+  const run = async (work: () => Promise<unknown>, message: string | ((result: unknown) => string)) => {
     setBusy(true);
     setError(null);
     try {
-      await work();
-      onDone(message);
+      const result = await work();
+      onDone(typeof message === 'string' ? message : message(result));
     } catch (failure) {
       setError(failure);
     } finally {
       setBusy(false);
     }
   };
+
+  const name = user.displayName;
+  const confirmations: Record<Exclude<EditMode, 'roles'>, Confirmation> = {
+    disable: {
+      warning: a.disableConfirm(name),
+      yes: a.disableYes,
+      work: () => accounts.disable(user.id),
+      done: () => a.disabledDone(name),
+    },
+    unlink: {
+      warning: a.unlinkSsoConfirm(name),
+      yes: a.unlinkSsoYes,
+      work: () => singleSignOn.unlink(user.id),
+      done: () => a.unlinkedSso(name),
+    },
+    sessions: {
+      warning: a.endSessionsConfirm(name),
+      yes: a.endSessionsYes,
+      work: () => accounts.endSessions(user.id),
+      done: (result) => a.sessionsEnded(name, (result as { ended: number }).ended),
+    },
+  };
+  const confirmation = mode === 'roles' ? null : confirmations[mode];
 
   return (
     <div className="user-editor">
@@ -64,45 +88,56 @@ export function UserRowEditor({
             </button>
           </div>
         </>
-      ) : mode === 'unlink' ? (
-        <>
-          <p role="alert" className="user-editor-warning">
-            {a.unlinkSsoConfirm(user.displayName)}
-          </p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button button-danger button-small"
-              disabled={busy}
-              onClick={() => void run(() => singleSignOn.unlink(user.id), a.unlinkedSso(user.displayName))}
-            >
-              {a.unlinkSsoYes}
-            </button>
-            <button type="button" className="button button-ghost button-small" onClick={onCancel}>
-              {t.app.cancel}
-            </button>
-          </div>
-        </>
-      ) : (
-        <>
-          <p role="alert" className="user-editor-warning">
-            {a.disableConfirm(user.displayName)}
-          </p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button button-danger button-small"
-              disabled={busy}
-              onClick={() => void run(() => accounts.disable(user.id), a.disabledDone(user.displayName))}
-            >
-              {a.disableYes}
-            </button>
-            <button type="button" className="button button-ghost button-small" onClick={onCancel}>
-              {t.app.cancel}
-            </button>
-          </div>
-        </>
-      )}
+      ) : confirmation ? (
+        <ConfirmStep
+          warning={confirmation.warning}
+          yes={confirmation.yes}
+          busy={busy}
+          onYes={() => void run(confirmation.work, confirmation.done)}
+          onCancel={onCancel}
+          cancel={t.app.cancel}
+        />
+      ) : null}
     </div>
+  );
+}
+
+interface Confirmation {
+  warning: string;
+  yes: string;
+  work: () => Promise<unknown>;
+  done: (result: unknown) => string;
+}
+
+/** A consequential change is said in words first and needs a second, explicit click. */
+export function ConfirmStep({
+  warning,
+  yes,
+  cancel,
+  busy,
+  onYes,
+  onCancel,
+}: {
+  warning: string;
+  yes: string;
+  cancel: string;
+  busy: boolean;
+  onYes: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <>
+      <p role="alert" className="user-editor-warning">
+        {warning}
+      </p>
+      <div className="form-actions">
+        <button type="button" className="button button-danger button-small" disabled={busy} onClick={onYes}>
+          {yes}
+        </button>
+        <button type="button" className="button button-ghost button-small" onClick={onCancel}>
+          {cancel}
+        </button>
+      </div>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import { useOrganisation } from '../../session/organisation-context.tsx';
 import { useSession } from '../../session/session-context.tsx';
 import { InviteUserForm } from './invite-user-form.tsx';
 import { PendingInvitations } from './pending-invitations.tsx';
+import { EndEveryonesSessions } from './end-everyones-sessions.tsx';
 import { UserRowEditor, type EditMode } from './user-row-editor.tsx';
 
 /** Users and roles: who works with Klachtwijzer, open invitations, role changes, disabling. */
@@ -109,6 +110,17 @@ export function UsersSettings() {
                             {self ? null : (
                               <button
                                 type="button"
+                                className="button button-ghost button-small"
+                                aria-label={a.endSessionsLabel(u.displayName)}
+                                aria-expanded={open?.mode === 'sessions'}
+                                onClick={() => toggle(u.id, 'sessions', open?.mode === 'sessions')}
+                              >
+                                {a.endSessions}
+                              </button>
+                            )}
+                            {self ? null : (
+                              <button
+                                type="button"
                                 className="button button-ghost button-small text-danger"
                                 aria-label={a.disableLabel(u.displayName)}
                                 aria-expanded={open?.mode === 'disable'}
@@ -151,6 +163,7 @@ export function UsersSettings() {
           </table>
         </div>
       </section>
+      <EndEveryonesSessions onDone={changed} />
       {pending.error ? <ErrorNotice error={pending.error} onRetry={pending.reload} /> : null}
       {identities.error ? <ErrorNotice error={identities.error} onRetry={identities.reload} /> : null}
       <PendingInvitations invitations={pending.data ?? []} onChanged={changed} />
