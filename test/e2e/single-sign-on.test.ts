@@ -185,7 +185,7 @@ describe('single sign-on in the browser', () => {
     await settledScreenshot(page, path.join(ARTIFACTS, 'users-unlink-sso.png'));
     await page.getByRole('button', { name: 'Ja, ontkoppelen' }).click();
     await page.getByRole('status').filter({ hasText: 'De SSO-koppeling van bea is verwijderd' }).waitFor();
-    expect(await beaRow.getByText('SSO gekoppeld').count()).toBe(0);
+    await expect.poll(() => beaRow.getByText('SSO gekoppeld').count()).toBe(0);
 
     await page.getByRole('link', { name: 'Mijn sessies' }).click();
     const list = page.locator('section[aria-labelledby="sessions-title"]');
