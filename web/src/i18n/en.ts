@@ -1,6 +1,6 @@
 import type { Messages } from './nl.ts';
 
-/** English, for staff who prefer it. Server texts (refusals, clock explanations) stay Dutch. */
+/** English, for staff who prefer it. Refusals and clock explanations come from the server in the language asked for. */
 export const en: Messages = {
   locale: 'en-GB',
   languageName: 'English',
