@@ -791,6 +791,14 @@ export const en: Messages = {
     linkSubmit: 'Link',
     linkNotFound: 'No complaint with this reference was found.',
     linked: (reference: string) => `Linked to ${reference}.`,
+    linkedTitle: 'Linked complaint',
+    openDossier: (reference: string) => `Open the dossier of ${reference}`,
+    linkedHint: (reference: string) =>
+      `This cancellation belongs with complaint ${reference}; that complaint's dossier shows the link.`,
+    relinkSummary: 'Link to another complaint',
+    relinkHint: (reference: string) =>
+      `Chose the wrong complaint? Link the cancellation to the right one; the link with ${reference} then ends.`,
+    relinkSubmit: 'Link again',
     openComplaint: (reference: string) => `To complaint ${reference}`,
   },
   quarantine: {
