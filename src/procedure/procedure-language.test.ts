@@ -104,6 +104,28 @@ describe.each(databaseKinds())('the procedure in the language asked for, on %s',
     expect(ack(plain)?.explanationText).toBe(DUTCH_ACK);
   });
 
+  it('the deadlines of a moment of receipt, in English when asked; the Dutch stays the same', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/deadlines?receivedAt=2026-11-13T10:00:00Z&lang=en',
+      headers: { authorization: `Bearer ${org.handler.token}` },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{
+      explanations: Record<string, string>;
+      explanationTexts: Record<string, string>;
+    }>();
+    expect(body.explanations.acknowledgeBy).toBe(
+      'ontvangen vr 13-11-2026; 3 werkdagen na ontvangst: ma 16, di 17 en wo 18 november; niet meegeteld: za 14 en zo 15 november (weekend); uiterlijk wo 18-11-2026',
+    );
+    expect(body.explanationTexts.acknowledgeBy).toBe(
+      'received Fri 13 Nov 2026; 3 working days after receipt: Mon 16, Tue 17 and Wed 18 November; not counted: Sat 14 and Sun 15 November (weekend); due by Wed 18 Nov 2026',
+    );
+    expect(body.explanationTexts.kifidNoPositionFrom).toMatch(
+      /^received Fri 13 Nov 2026; 8 weeks after receipt: Fri 8 Jan 2027; for information: /u,
+    );
+  });
+
   it('a refused step answers its refusals in the language asked for; an unknown language is a 400', async () => {
     const refused = await app.inject({
       method: 'POST',
