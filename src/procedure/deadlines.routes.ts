@@ -7,9 +7,11 @@ import {
   DEFAULT_PROCEDURE_TERMS,
 } from '../domain/calendar/index.ts';
 import { parseIsoTimestamp } from '../domain/iso-timestamp.ts';
+import { renderClockExplanation } from '../domain/procedure/clock-explanation.ts';
 import { ValidationError } from '../errors.ts';
 import { accessOf } from '../http/authentication.ts';
 import { problemResponses } from '../http/common-schemas.ts';
+import { languageOf } from './procedure-language.ts';
 
 const LocalDateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
@@ -29,9 +31,21 @@ const DeadlinesSchema = Type.Object({
     decisionBy: Type.String(),
     kifidNoPositionFrom: Type.String(),
   }),
+  language: Type.Union([Type.Literal('nl'), Type.Literal('en')]),
+  explanationTexts: Type.Object(
+    {
+      acknowledgeBy: Type.String(),
+      missingInformationBy: Type.String(),
+      decisionBy: Type.String(),
+      kifidNoPositionFrom: Type.String(),
+    },
+    { description: 'The explanations in the language asked for (lang, else Accept-Language)' },
+  ),
 });
 
-/** The procedure's deadlines for a moment of receipt, as the CLI gives them, with Dutch explanations. */
+const KEYS = ['acknowledgeBy', 'missingInformationBy', 'decisionBy', 'kifidNoPositionFrom'] as const;
+
+/** The procedure's deadlines for a moment of receipt, as the CLI gives them, with Dutch explanations and the same in the language asked for. */
 export function registerDeadlineRoutes(app: FastifyInstance): void {
   const calendar = createWorkingDayCalendar();
   app.withTypeProvider<TypeBoxTypeProvider>().get(
@@ -47,6 +61,7 @@ export function registerDeadlineRoutes(app: FastifyInstance): void {
               maxLength: 40,
               description: 'ISO 8601 with offset or Z',
             }),
+            lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
           },
           { additionalProperties: false },
         ),
@@ -62,6 +77,17 @@ export function registerDeadlineRoutes(app: FastifyInstance): void {
         ]);
       }
       const d = computeDeadlines(parsed.instant, DEFAULT_PROCEDURE_TERMS, calendar);
+      const language = languageOf(request);
+      const textOf = (key: (typeof KEYS)[number]) =>
+        renderClockExplanation(
+          {
+            kind: 'term',
+            start: d.details[key].start,
+            term: d.details[key].result,
+            note: key === 'kifidNoPositionFrom' ? 'kifid_no_position' : null,
+          },
+          language,
+        );
       return {
         received: d.received,
         acknowledgeBy: d.acknowledgeBy,
@@ -71,6 +97,11 @@ export function registerDeadlineRoutes(app: FastifyInstance): void {
         provisional: d.provisional,
         uncoveredYears: [...d.uncoveredYears],
         explanations: { ...d.explanations },
+        language,
+        explanationTexts: Object.fromEntries(KEYS.map((key) => [key, textOf(key)])) as Record<
+          (typeof KEYS)[number],
+          string
+        >,
       };
     },
   );

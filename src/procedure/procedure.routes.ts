@@ -7,6 +7,7 @@ import { ValidationError } from '../errors.ts';
 import { accessOf } from '../http/authentication.ts';
 import { IdParams, problemResponses } from '../http/common-schemas.ts';
 import { jsonify } from '../http/json.ts';
+import { LanguageQuery, languageOf, localiseState } from './procedure-language.ts';
 import { ACTION_BODIES, ProcedureStateSchema } from './procedure.schemas.ts';
 import {
   getProcedureState,
@@ -109,10 +110,14 @@ export function registerProcedureRoutes(app: FastifyInstance, deps: ProcedureDep
         summary:
           'Clocks, investigation sub-states and the steps this user may take now (with the reasons if not)',
         params: IdParams,
+        querystring: LanguageQuery,
         response: { 200: ProcedureStateSchema, ...problemResponses(404) },
       },
     },
-    async (request) => jsonify(await getProcedureState(deps, accessOf(request), request.params.id)),
+    async (request) => {
+      const state = await getProcedureState(deps, accessOf(request), request.params.id);
+      return jsonify(localiseState(state, languageOf(request)));
+    },
   );
 
   for (const action of Object.keys(ACTION_BODIES) as ActionName[]) {
@@ -123,6 +128,7 @@ export function registerProcedureRoutes(app: FastifyInstance, deps: ProcedureDep
           tags: ['procedure'],
           summary: `Step: ${action}`,
           params: IdParams,
+          querystring: LanguageQuery,
           body: ACTION_BODIES[action],
           response: { 200: ProcedureStateSchema, 204: Type.Null(), ...problemResponses(404, 422) },
         },
@@ -136,12 +142,16 @@ export function registerProcedureRoutes(app: FastifyInstance, deps: ProcedureDep
             ? { letterFields: body['letterFields'] as Record<string, unknown> }
             : {}),
         };
-        const state = await performAction(deps, accessOf(request), request.params.id, {
-          ...toInput(action, body),
-          ...letter,
-        });
+        const language = languageOf(request);
+        const state = await performAction(
+          deps,
+          accessOf(request),
+          request.params.id,
+          { ...toInput(action, body), ...letter },
+          { language },
+        );
         // An involved employee signing their own statement gets no dossier back.
-        return state ? jsonify(state) : reply.status(204).send(null);
+        return state ? jsonify(localiseState(state, language)) : reply.status(204).send(null);
       },
     );
   }

@@ -99,17 +99,24 @@ const ClockSchema = Type.Object({
   state: Type.String(),
   metAt: Type.Union([DateTime, Type.Null()]),
   metBy: Type.Union([Type.String(), Type.Null()]),
-  explanation: Type.String(),
+  explanation: Type.String({ description: 'How the date was found, in Dutch (the language of record)' }),
+  explanationText: Type.String({ description: 'The same in the language asked for (lang)' }),
+  explanationDetail: Type.Unknown({
+    description:
+      'The same as facts: kind (term, decision, delay_notice_*, insurer_notification, ...) with its dates, counted and skipped days and their reasons',
+  }),
   provisional: Type.Boolean(),
 });
 
 const RefusalSchema = Type.Object({
   code: Type.String(),
-  message: Type.String(),
+  message: Type.String({ description: 'Dutch' }),
+  text: Type.String({ description: 'In the language asked for (lang)' }),
   details: Type.Optional(Type.Record(Type.String(), Type.String())),
 });
 
 export const ProcedureStateSchema = Type.Object({
+  language: Type.Union([Type.Literal('nl'), Type.Literal('en')]),
   complaint: ComplaintSchema,
   substates: Type.Array(Type.String()),
   clocks: Type.Array(ClockSchema),

@@ -21,6 +21,8 @@ import {
 } from '../domain/procedure/investigation-substates.ts';
 import type { ProcedureEvent } from '../domain/procedure/procedure-events.ts';
 import type { Refusal } from '../domain/procedure/refusals.ts';
+import type { Language } from '../public-form/language.ts';
+import { localiseRefusal } from './procedure-language.ts';
 import { appendDossierEvent } from '../dossier/event-log.repository.ts';
 import { canSeeEveryDossier, requireDossierAccess } from '../auth/complaint-access.ts';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../errors.ts';
@@ -130,12 +132,14 @@ export async function performAction(
   const outcome = await withTenant(deps.db, context.organisationId, (tx) =>
     performActionInTransaction(tx, deps.letters, context, complaintId, input, now, options),
   );
-  if (outcome.refused) throw refusalError(outcome.refused);
+  if (outcome.refused) throw refusalError(outcome.refused, options.language ?? 'nl');
   if (outcome.mailQueued) deps.letters?.onMailQueued?.();
   return outcome.state;
 }
 
 export interface StepOptions {
+  /** The language of the refusals' `text` in a 422; their `message` is always Dutch. */
+  language?: Language;
   /**
    * The involved employee signing their own statement through their own hearing screen
    * (/my/hearings, src/hearing/): the one way an employee takes a step on a dossier they do not see.
@@ -204,14 +208,10 @@ export async function performActionInTransaction(
   };
 }
 
-function refusalError(list: readonly Refusal[]): RuleViolationError {
+function refusalError(list: readonly Refusal[], language: Language): RuleViolationError {
   const [first] = list;
   return new RuleViolationError(first?.code ?? 'illegal_transition', list.map((r) => r.message).join(' '), {
-    refusals: list.map((r) => ({
-      code: r.code,
-      message: r.message,
-      ...(r.details ? { details: r.details } : {}),
-    })),
+    refusals: list.map((r) => localiseRefusal(r, language)),
   });
 }
 

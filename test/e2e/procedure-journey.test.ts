@@ -468,6 +468,14 @@ describe('the procedure from arrival to KiFiD, in the browser', () => {
     await admin.getByLabel('Kenmerk van de klacht (KL-…)').fill(mailReference.toLowerCase());
     await admin.getByRole('button', { name: 'Koppelen' }).click();
     await admin.getByRole('link', { name: `Naar klacht ${mailReference}` }).waitFor();
+    // Linked: what it is linked to takes the form's place; moving the link (the server allows it)
+    // is folded away under its own name.
+    const linkedCard = admin.getByTestId('cancellation-linked');
+    const toDossier = linkedCard.getByRole('link', { name: `Dossier van ${mailReference} openen` });
+    expect(await toDossier.getAttribute('href')).toMatch(/^\/app\/complaints\/[0-9a-f-]{36}$/u);
+    expect(await admin.getByRole('heading', { name: 'Koppelen aan een klacht' }).count()).toBe(0);
+    expect(await linkedCard.getByLabel('Kenmerk van de klacht (KL-…)').isVisible()).toBe(false);
+    await linkedCard.locator('summary', { hasText: 'Aan een andere klacht koppelen' }).waitFor();
     await admin.getByRole('button', { name: 'Verwerkt bij de verzekeraar' }).click();
     await admin.getByText('Deze opzegging is afgehandeld.').waitFor();
     expect(await admin.locator('.dossier-header .badge-status').textContent()).toBe('Verwerkt');

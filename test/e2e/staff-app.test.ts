@@ -478,10 +478,20 @@ describe('the staff app', () => {
     await screenshot('13-work-queue-english-tablet');
     await page.locator('.table-queue tbody tr').first().click();
     await page.locator('.dossier-header h1').waitFor();
+    // The clocks' explanations are the server's text, asked for in the app's language.
+    await page.locator('.clock-explanation', { hasText: 'after receipt' }).first().waitFor();
+    const explanations = await page.locator('.clock-explanation').allTextContents();
+    expect(explanations.length).toBeGreaterThan(3);
+    for (const text of explanations)
+      expect(text).not.toMatch(/uiterlijk|na ontvangst|werkdag|Niet van toepassing/u);
+    expect(await page.locator('.clock-explanation').first().getAttribute('lang')).toBe('en');
     await expectNoAxeViolations();
     await screenshot('14-dossier-english-tablet');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+    // Switching back asks again: Dutch explanations, as the dossier always had them.
+    await page.locator('.clock-explanation', { hasText: 'na ontvangst' }).first().waitFor();
+    expect(await page.locator('.clock-explanation').first().getAttribute('lang')).toBe('nl');
   });
 
   it('signs in with an API token where sessions are not an option, and signs out', async () => {

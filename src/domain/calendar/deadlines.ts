@@ -4,6 +4,7 @@ import {
   HEARING_REQUEST_WORDING,
   RECEIPT_WORDING,
   type ExplainWording,
+  type TermStart,
 } from './explain.ts';
 import { amsterdamDateOf, endOfAmsterdamDay, type LocalDate } from './local-date.ts';
 import type { ProcedureTerms } from './procedure-terms.ts';
@@ -15,7 +16,9 @@ export interface Deadline {
   /** 23:59:59.999 Amsterdam time on `date`: the whole last day belongs to the term. */
   readonly endsAt: Date;
   readonly provisional: boolean;
+  /** Dutch; `start` and `result` hold the same facts for other languages. */
   readonly explanation: string;
+  readonly start: TermStart;
   readonly result: TermResult;
 }
 
@@ -33,11 +36,13 @@ export function computeDeadline(
 ): Deadline {
   const rollForward = options.rollForward ?? true;
   const result = addTerm(calendar, start, term, { rollForward });
+  const wording = options.wording ?? RECEIPT_WORDING;
   return {
     date: result.date,
     endsAt: endOfAmsterdamDay(result.date),
     provisional: result.provisional,
-    explanation: explainTerm(result, options.wording ?? RECEIPT_WORDING),
+    explanation: explainTerm(result, wording),
+    start: wording.start,
     result,
   };
 }
@@ -64,7 +69,8 @@ export interface ComputedDeadlines {
   readonly details: Readonly<Record<ReceiptDeadlineKey, Deadline>>;
 }
 
-const KIFID_NOTE = 'informatief: na deze dag kan de klager ook zonder ons standpunt naar KiFiD';
+export const KIFID_NO_POSITION_NOTE =
+  'informatief: na deze dag kan de klager ook zonder ons standpunt naar KiFiD';
 
 /** The deadlines that start at receipt (design §3 R2, R6, R7, R12). */
 export function computeDeadlines(
@@ -79,7 +85,7 @@ export function computeDeadlines(
   const kifidPoint = computeDeadline(received, terms.kifidNoPosition, calendar, { rollForward: false });
   const kifidNoPositionFrom: Deadline = {
     ...kifidPoint,
-    explanation: `${kifidPoint.explanation}; ${KIFID_NOTE}`,
+    explanation: `${kifidPoint.explanation}; ${KIFID_NO_POSITION_NOTE}`,
   };
   const details = { acknowledgeBy, missingInformationBy, decisionBy, kifidNoPositionFrom };
   const all = Object.values(details);

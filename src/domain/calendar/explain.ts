@@ -18,20 +18,30 @@ export const MONTH_NAMES = [
   'december',
 ] as const;
 
+/** What a term is counted from; each language names it in its own words. */
+export type TermStart = 'receipt' | 'final_position' | 'hearing_request';
+
 /** How the start of a term is named in an explanation. */
 export interface ExplainWording {
+  readonly start: TermStart;
   /** Before the start date: "ontvangen do 21-12-2028". */
   readonly startLabel: string;
   /** After the amount: "3 werkdagen na ontvangst". */
   readonly afterLabel: string;
 }
 
-export const RECEIPT_WORDING: ExplainWording = { startLabel: 'ontvangen', afterLabel: 'na ontvangst' };
+export const RECEIPT_WORDING: ExplainWording = {
+  start: 'receipt',
+  startLabel: 'ontvangen',
+  afterLabel: 'na ontvangst',
+};
 export const FINAL_POSITION_WORDING: ExplainWording = {
+  start: 'final_position',
   startLabel: 'standpunt',
   afterLabel: 'na het standpunt',
 };
 export const HEARING_REQUEST_WORDING: ExplainWording = {
+  start: 'hearing_request',
   startLabel: 'gevraagd',
   afterLabel: 'na het verzoek',
 };
@@ -73,7 +83,7 @@ export function formatDayList(dates: readonly LocalDate[], referenceYear: number
   return joinDutch(items);
 }
 
-function skippedText(skipped: readonly SkippedDay[], referenceYear: number): string {
+export function skippedText(skipped: readonly SkippedDay[], referenceYear: number): string {
   // Neighbouring entries with the same label are told together: "za 23 en zo 24 december (weekend)".
   const runs: Array<{ label: string; dates: LocalDate[] }> = [];
   for (const { date, reason } of skipped) {
@@ -134,6 +144,12 @@ function explainCalendarTerm(result: CalendarTermResult, wording: ExplainWording
   parts.push(`uiterlijk ${formatDutchDate(result.date)}`);
   return parts.join('; ') + provisionalText(result);
 }
+
+export const DUTCH_WORDINGS: Readonly<Record<TermStart, ExplainWording>> = {
+  receipt: RECEIPT_WORDING,
+  final_position: FINAL_POSITION_WORDING,
+  hearing_request: HEARING_REQUEST_WORDING,
+};
 
 /** A plain Dutch account of how a term was counted, for the dossier and the coordinator. */
 export function explainTerm(result: TermResult, wording: ExplainWording = RECEIPT_WORDING): string {

@@ -1,5 +1,5 @@
 import { ATW_ART_3_LID_3, DECREES, decreeCovering, decreeDaysOf, type Decree } from './decree-days.ts';
-import { legalHolidaysOf } from './legal-holidays.ts';
+import { legalHolidaysOf, type LegalHolidayKey } from './legal-holidays.ts';
 import { compareLocalDates, dayOfWeek, isLocalDate, yearOf, type LocalDate } from './local-date.ts';
 
 export type NonWorkingKind = 'weekend' | 'legal-holiday' | 'good-friday' | 'decree-day' | 'closing-day';
@@ -10,6 +10,10 @@ export interface NonWorkingReason {
   readonly name: string;
   /** The rule or source that makes the day a non-working day. */
   readonly basis: string;
+  /** Legal holidays (and Goede Vrijdag) only: which ones, so that other languages can name them. */
+  readonly holidayKeys?: readonly LegalHolidayKey[];
+  /** Decree days only: the decree's own Dutch descriptions ("vrijdag na Hemelvaartsdag"). */
+  readonly decreeDescriptions?: readonly string[];
 }
 
 export interface ClosingDay {
@@ -116,7 +120,15 @@ function mergeReasons(reasons: readonly NonWorkingReason[]): NonWorkingReason {
   // E.g. Hemelvaartsdag on 5 mei: name both so that neither seems forgotten.
   const names = [...new Set(same.map((r) => r.name))];
   const bases = [...new Set(same.map((r) => r.basis))];
-  return { kind: best.kind, name: names.join(' en '), basis: bases.join('; ') };
+  const holidayKeys = [...new Set(same.flatMap((r) => r.holidayKeys ?? []))];
+  const decreeDescriptions = [...new Set(same.flatMap((r) => r.decreeDescriptions ?? []))];
+  return {
+    kind: best.kind,
+    name: names.join(' en '),
+    basis: bases.join('; '),
+    ...(holidayKeys.length > 0 ? { holidayKeys } : {}),
+    ...(decreeDescriptions.length > 0 ? { decreeDescriptions } : {}),
+  };
 }
 
 export function createWorkingDayCalendar(options: WorkingDayCalendarOptions = {}): WorkingDayCalendar {
@@ -136,13 +148,19 @@ export function createWorkingDayCalendar(options: WorkingDayCalendarOptions = {}
       collected.set(date, list);
     };
     for (const holiday of legalHolidaysOf(year)) {
-      add(holiday.date, { kind: holiday.kind, name: holiday.name, basis: holiday.basis });
+      add(holiday.date, {
+        kind: holiday.kind,
+        name: holiday.name,
+        basis: holiday.basis,
+        holidayKeys: [holiday.key],
+      });
     }
     for (const decreeDay of decreeDaysOf(year, decrees)) {
       add(decreeDay.date, {
         kind: 'decree-day',
         name: `gelijkgestelde dag: ${decreeDay.description}`,
         basis: `${ATW_ART_3_LID_3}; ${decreeDay.decree.title}`,
+        decreeDescriptions: [decreeDay.description],
       });
     }
     for (const closingDay of closingDaysByYear.get(year) ?? []) {

@@ -4,7 +4,6 @@ import {
   computeKifidWindowEnd,
   type Deadline,
 } from '../calendar/deadlines.ts';
-import { formatDayList, formatDutchDate, joinDutch } from '../calendar/explain.ts';
 import {
   addDays,
   amsterdamDateOf,
@@ -12,8 +11,10 @@ import {
   yearOf,
   type LocalDate,
 } from '../calendar/local-date.ts';
+import type { SkippedDay } from '../calendar/terms.ts';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import type { ComplaintSnapshot, HearingSnapshot } from './complaint-snapshot.ts';
+import { renderClockExplanation, type ClockExplanation } from './clock-explanation.ts';
 import { decisionTarget, type DecisionTarget } from './decision-target.ts';
 
 export const CLOCK_KINDS = [
@@ -72,8 +73,21 @@ export interface ComplaintClock {
   readonly metBy: ClockMetBy | null;
   /** How the date was found, in plain Dutch. */
   readonly explanation: string;
+  /** The same as facts, to be told in another language (renderClockExplanation). */
+  readonly explanationDetail: ClockExplanation;
   /** The date may still move: it depends on a year without a published decree (art. 3 lid 3). */
   readonly provisional: boolean;
+}
+
+function explained(detail: ClockExplanation): Pick<ComplaintClock, 'explanation' | 'explanationDetail'> {
+  return { explanation: renderClockExplanation(detail, 'nl'), explanationDetail: detail };
+}
+
+function termExplanation(
+  deadline: Deadline,
+  note: 'kifid_no_position' | 'kifid_window' | null = null,
+): ClockExplanation {
+  return { kind: 'term', start: deadline.start, term: deadline.result, note };
 }
 
 interface Met {
@@ -122,12 +136,12 @@ function clockFromDeadline(
     state: stateOf(deadline.endsAt, met, endedAt, now),
     metAt: met?.at ?? null,
     metBy: met?.by ?? null,
-    explanation: deadline.explanation,
+    ...explained(termExplanation(deadline)),
     provisional: deadline.provisional,
   };
 }
 
-function notApplicable(kind: ClockKind, explanation: string, informative: boolean): ComplaintClock {
+function notApplicable(kind: ClockKind, detail: ClockExplanation, informative: boolean): ComplaintClock {
   return {
     kind,
     subjectId: null,
@@ -138,7 +152,7 @@ function notApplicable(kind: ClockKind, explanation: string, informative: boolea
     state: 'not_applicable',
     metAt: null,
     metBy: null,
-    explanation,
+    ...explained(detail),
     provisional: false,
   };
 }
@@ -149,27 +163,18 @@ function decisionMet(snapshot: ComplaintSnapshot): Met | null {
   return { at: decision.communicatedAt, by: decision.mode === 'meeting' ? 'meeting' : 'decision_letter' };
 }
 
-function dayOf(instant: Date): string {
-  return formatDutchDate(amsterdamDateOf(instant));
+function dayOf(instant: Date): LocalDate {
+  return amsterdamDateOf(instant);
 }
 
-function decisionExplanation(target: DecisionTarget): string {
-  const parts = [target.original.explanation];
-  for (const notice of target.validNotices) {
-    parts.push(
-      `uitgesteld bij bericht van ${dayOf(notice.sentAt)}: nieuwe datum ${formatDutchDate(notice.newDate)}`,
-    );
-  }
-  for (const { notice, reason } of target.ignoredNotices) {
-    const why = reason === 'too_late' ? 'verstuurd na het einde van de termijn' : 'geen latere datum';
-    parts.push(`bericht van ${dayOf(notice.sentAt)} verschuift de termijn niet (${why})`);
-  }
-  if (target.validNotices.length > 0) {
-    parts.push(
-      `geldende termijn: uiterlijk ${formatDutchDate(target.current)} (oorspronkelijk ${formatDutchDate(target.original.date)})`,
-    );
-  }
-  return parts.join('; ');
+function decisionExplanation(target: DecisionTarget): ClockExplanation {
+  return {
+    kind: 'decision',
+    term: target.original.result,
+    moves: target.validNotices.map((notice) => ({ sentOn: dayOf(notice.sentAt), newDate: notice.newDate })),
+    ignored: target.ignoredNotices.map(({ notice, reason }) => ({ sentOn: dayOf(notice.sentAt), reason })),
+    current: target.current,
+  };
 }
 
 function decisionClock(snapshot: ComplaintSnapshot, target: DecisionTarget, now: Date): ComplaintClock {
@@ -184,7 +189,7 @@ function decisionClock(snapshot: ComplaintSnapshot, target: DecisionTarget, now:
     state: stateOf(target.currentEndsAt, decisionMet(snapshot), snapshot.withdrawnAt, now),
     metAt: snapshot.decision?.communicatedAt ?? null,
     metBy: decisionMet(snapshot)?.by ?? null,
-    explanation: decisionExplanation(target),
+    ...explained(decisionExplanation(target)),
     // A date from a delay notice was chosen by us, not counted, so a missing decree cannot move it.
     provisional: moved ? false : target.original.provisional,
   };
@@ -215,7 +220,7 @@ function delayNoticeClock(snapshot: ComplaintSnapshot, target: DecisionTarget, n
         state: 'not_applicable',
         metAt: null,
         metBy: null,
-        explanation: `Niet nodig: ons standpunt is gegeven binnen de termijn (uiterlijk ${formatDutchDate(target.original.date)}).`,
+        ...explained({ kind: 'delay_notice_not_needed', due: target.original.date }),
       };
     }
     return {
@@ -225,12 +230,16 @@ function delayNoticeClock(snapshot: ComplaintSnapshot, target: DecisionTarget, n
       state: 'met_on_time',
       metAt: lastNotice.sentAt,
       metBy: 'delay_notice',
-      explanation: `Bericht over uitstel verstuurd op ${dayOf(lastNotice.sentAt)}, vóór het einde van de termijn (${formatDutchDate(replaced)}); nieuwe datum ${formatDutchDate(lastNotice.newDate)}.`,
+      ...explained({
+        kind: 'delay_notice_sent',
+        sentOn: dayOf(lastNotice.sentAt),
+        termEnd: replaced,
+        newDate: lastNotice.newDate,
+      }),
     };
   }
   const due = target.current;
   const dueAt = target.currentEndsAt;
-  const condition = `Alleen nodig als ons standpunt niet uiterlijk ${formatDutchDate(due)} wordt gegeven: dan krijgt de klager vóór het einde van die dag bericht, met de reden en een nieuwe datum.`;
   const late = target.ignoredNotices.find((i) => i.reason === 'too_late' && i.notice.sentAt > dueAt)?.notice;
   const passed = decidedAt !== null || now > dueAt;
   if (passed && late !== undefined) {
@@ -241,7 +250,7 @@ function delayNoticeClock(snapshot: ComplaintSnapshot, target: DecisionTarget, n
       state: 'met_late',
       metAt: late.sentAt,
       metBy: 'delay_notice',
-      explanation: `${condition} Het bericht ging pas op ${dayOf(late.sentAt)} uit.`,
+      ...explained({ kind: 'delay_notice_condition', due, lateSentOn: dayOf(late.sentAt) }),
     };
   }
   const withdrawnInTime = snapshot.withdrawnAt !== null && snapshot.withdrawnAt <= dueAt;
@@ -252,7 +261,7 @@ function delayNoticeClock(snapshot: ComplaintSnapshot, target: DecisionTarget, n
     state: withdrawnInTime ? 'not_applicable' : passed ? 'missed' : 'open',
     metAt: null,
     metBy: null,
-    explanation: condition,
+    ...explained({ kind: 'delay_notice_condition', due, lateSentOn: null }),
   };
 }
 
@@ -272,11 +281,6 @@ function hearingClock(
   return clockFromDeadline('hearing_reaction', deadline, met, endedAt, now, hearing.employeeId);
 }
 
-function provisionalNote(years: readonly number[]): string {
-  if (years.length === 0) return '';
-  return `; voorlopig: voor ${joinDutch(years.map(String))} is nog geen besluit gelijkstelling (Algemene termijnenwet art. 3 lid 3) in de kalender opgenomen`;
-}
-
 /** "At once" (R5): the working day of the flag, or the next working day when it was set on a day off. */
 function insurerNotificationClock(
   snapshot: ComplaintSnapshot,
@@ -285,7 +289,7 @@ function insurerNotificationClock(
   now: Date,
 ): ComplaintClock {
   const flagDate = amsterdamDateOf(flaggedAt);
-  const skipped: string[] = [];
+  const skipped: SkippedDay[] = [];
   const uncovered = new Set<number>();
   let due = flagDate;
   // A year has at most a handful of consecutive days off; the bound only guards against bad data.
@@ -293,17 +297,10 @@ function insurerNotificationClock(
     if (!calendar.isYearCovered(yearOf(due))) uncovered.add(yearOf(due));
     const reason = calendar.nonWorkingReason(due);
     if (reason === null) break;
-    skipped.push(
-      `${formatDayList([due], yearOf(flagDate))} (${reason.kind === 'weekend' ? 'weekend' : reason.name})`,
-    );
+    skipped.push({ date: due, reason });
     due = addDays(due, 1);
   }
   const years = [...uncovered].toSorted((a, b) => a - b);
-  const head = `direct: gemarkeerd als mogelijke aansprakelijkstelling op ${formatDutchDate(flagDate)}`;
-  const rule =
-    skipped.length === 0
-      ? `de verzekeraar wordt dezelfde werkdag geïnformeerd: uiterlijk ${formatDutchDate(due)}`
-      : `geen werkdag: ${skipped.join(', ')}; de verzekeraar wordt de eerstvolgende werkdag geïnformeerd: uiterlijk ${formatDutchDate(due)}`;
   const liability = snapshot.liability;
   const firstConsultation = earliest(liability.consultations.filter((c) => c.at >= flaggedAt));
   const met = earliest<Met>([
@@ -324,14 +321,20 @@ function insurerNotificationClock(
     state: stateOf(dueAt, met, null, now),
     metAt: met?.at ?? null,
     metBy: met?.by ?? null,
-    explanation: `${head}; ${rule}${provisionalNote(years)}`,
+    ...explained({
+      kind: 'insurer_notification',
+      flaggedOn: flagDate,
+      due,
+      skipped,
+      uncoveredYears: years,
+    }),
     provisional: years.length > 0,
   };
 }
 
 function informativeClock(
   deadline: Deadline,
-  explanation: string,
+  note: 'kifid_no_position' | 'kifid_window',
   state: ClockState,
   kind: ClockKind,
 ): ComplaintClock {
@@ -345,7 +348,7 @@ function informativeClock(
     state,
     metAt: null,
     metBy: null,
-    explanation,
+    ...explained(termExplanation(deadline, note)),
     provisional: deadline.provisional,
   };
 }
@@ -412,11 +415,7 @@ export function computeClocks(
   const flaggedAt = snapshot.liability.flaggedAt;
   clocks.push(
     flaggedAt === null
-      ? notApplicable(
-          'insurer_notification',
-          'Niet van toepassing: de klacht is niet gemarkeerd als mogelijke aansprakelijkstelling.',
-          false,
-        )
+      ? notApplicable('insurer_notification', { kind: 'insurer_not_flagged' }, false)
       : insurerNotificationClock(snapshot, flaggedAt, calendar, now),
   );
 
@@ -428,22 +427,16 @@ export function computeClocks(
       : now > kifidPoint.endsAt
         ? 'elapsed'
         : 'open';
-  clocks.push(informativeClock(kifidPoint, kifidPoint.explanation, pointState, 'kifid_no_position'));
+  clocks.push(informativeClock(kifidPoint, 'kifid_no_position', pointState, 'kifid_no_position'));
 
   if (snapshot.decision === null) {
-    clocks.push(
-      notApplicable(
-        'kifid_window',
-        'Begint wanneer ons standpunt is gegeven; daarna kan de klager binnen de termijn naar KiFiD.',
-        true,
-      ),
-    );
+    clocks.push(notApplicable('kifid_window', { kind: 'kifid_window_not_started' }, true));
   } else {
     const windowEnd = computeKifidWindowEnd(snapshot.decision.communicatedAt, terms, calendar);
     clocks.push(
       informativeClock(
         windowEnd,
-        `${windowEnd.explanation}; informatief: tot en met deze dag kan de klager naar KiFiD`,
+        'kifid_window',
         now > windowEnd.endsAt ? 'elapsed' : 'open',
         'kifid_window',
       ),

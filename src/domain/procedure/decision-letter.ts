@@ -75,6 +75,24 @@ export const DISPUTES_BODY_FIELDS: ReadonlyArray<{ readonly field: BlockField; r
   },
 ];
 
+/** The English of the `missing` texts above, by field, for staff who switched. */
+const ENGLISH_MISSING: Readonly<Record<string, string>> = {
+  receivedDate: 'the date the complaint was received',
+  complaintSummary: 'a short description of the complaint',
+  investigationResults: 'the results of the investigation into the complaint',
+  judgment: 'our judgment on the complaint',
+  followUpActions: 'any follow-up actions towards the complainant (or that there are none)',
+  furtherContact: 'the possibility of further contact about our final position',
+  disputesBody: 'the information about the disputes body (KiFiD)',
+  'disputesBody.name': 'with the disputes body: its name (KiFiD)',
+  'disputesBody.postalAddress': 'with the disputes body: its postal address',
+  'disputesBody.postalCodeCity': 'with the disputes body: its postal code and city',
+  'disputesBody.phone': 'with the disputes body: its phone number',
+  'disputesBody.email': 'with the disputes body: its email address',
+  'disputesBody.website': 'with the disputes body: its website',
+  'disputesBody.term': 'with the disputes body: the term of three months after this position to go to KiFiD',
+};
+
 function isBlank(value: string | null | undefined): boolean {
   return value === null || value === undefined || value.trim() === '';
 }
@@ -95,19 +113,26 @@ export function checkDecisionLetter(
   for (const { element, field, missing } of DECISION_LETTER_ELEMENTS) {
     if (field === 'receivedDate') {
       if (content.receivedDate === null)
-        found.push(refusals.decisionLetterIncomplete(element, field, missing));
+        found.push(refusals.decisionLetterIncomplete(element, field, missing, ENGLISH_MISSING[field]));
     } else if (field === 'disputesBody') {
       if (content.disputesBody === null)
-        found.push(refusals.decisionLetterIncomplete(element, field, missing));
+        found.push(refusals.decisionLetterIncomplete(element, field, missing, ENGLISH_MISSING[field]));
     } else if (isBlank(content[field satisfies TextElement])) {
-      found.push(refusals.decisionLetterIncomplete(element, field, missing));
+      found.push(refusals.decisionLetterIncomplete(element, field, missing, ENGLISH_MISSING[field]));
     }
   }
   const block = content.disputesBody;
   if (block !== null) {
     for (const { field, missing } of DISPUTES_BODY_FIELDS) {
       if (isBlank(block[field]))
-        found.push(refusals.decisionLetterIncomplete('g', `disputesBody.${field}`, missing));
+        found.push(
+          refusals.decisionLetterIncomplete(
+            'g',
+            `disputesBody.${field}`,
+            missing,
+            ENGLISH_MISSING[`disputesBody.${field}`],
+          ),
+        );
     }
   }
   const ours = organisation.kifidAffiliationNumber;

@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/i18n-context.tsx';
 import { api } from './client.ts';
 import type {
   ActionBodies,
@@ -53,8 +54,9 @@ export const complaints = {
     }),
   categories: () => api.request<string[]>('GET', '/complaints/categories'),
   get: (complaintId: string) => api.request<Complaint>('GET', `/complaints/${id(complaintId)}`),
-  procedure: (complaintId: string) =>
-    api.request<ProcedureState>('GET', `/complaints/${id(complaintId)}/procedure`),
+  /** `lang` is the app's language switch: the server tells its explanations and refusals in it. */
+  procedure: (complaintId: string, lang: Language) =>
+    api.request<ProcedureState>('GET', `/complaints/${id(complaintId)}/procedure`, { query: { lang } }),
   items: (complaintId: string) => api.request<DossierItem[]>('GET', `/complaints/${id(complaintId)}/items`),
   events: (complaintId: string) =>
     api.request<DossierEvent[]>('GET', `/complaints/${id(complaintId)}/events`),
@@ -67,11 +69,11 @@ export const complaints = {
     }),
   documentPath: (complaintId: string, documentId: string) =>
     `/complaints/${id(complaintId)}/documents/${id(documentId)}/content`,
-  act: <A extends ActionName>(complaintId: string, action: A, body: ActionBodies[A]) =>
+  act: <A extends ActionName>(complaintId: string, action: A, body: ActionBodies[A], lang: Language) =>
     api.request<ProcedureState | undefined>(
       'POST',
       `/complaints/${id(complaintId)}/actions/${actionPath(action)}`,
-      { json: body },
+      { json: body, query: { lang } },
     ),
 };
 

@@ -145,8 +145,10 @@ export interface Clock {
   state: ClockState;
   metAt: string | null;
   metBy: string | null;
-  /** How the date was found, in plain Dutch (from the server). */
+  /** How the date was found, in plain Dutch (from the server; letters and exports use it). */
   explanation: string;
+  /** The same in the language the app asked for (`lang`), rendered by the server's domain. */
+  explanationText: string;
   provisional: boolean;
 }
 
@@ -154,6 +156,8 @@ export interface Refusal {
   code: string;
   /** Dutch, from the server. */
   message: string;
+  /** The same in the language the app asked for (`lang`). */
+  text: string;
   details?: Record<string, string>;
 }
 
@@ -190,6 +194,8 @@ export interface ActionAvailability<A extends string = string> {
 export type Substate = 'awaiting_information' | 'hearing' | 'awaiting_insurer';
 
 export interface ProcedureState {
+  /** The language of explanationText and refusal text. */
+  language: 'nl' | 'en';
   complaint: Complaint;
   substates: Substate[];
   clocks: Clock[];

@@ -1,6 +1,6 @@
 import type { Messages } from './nl.ts';
 
-/** English, for staff who prefer it. Server texts (refusals, clock explanations) stay Dutch. */
+/** English, for staff who prefer it. Refusals and clock explanations come from the server in the language asked for. */
 export const en: Messages = {
   locale: 'en-GB',
   languageName: 'English',
@@ -792,6 +792,14 @@ export const en: Messages = {
     linkSubmit: 'Link',
     linkNotFound: 'No complaint with this reference was found.',
     linked: (reference: string) => `Linked to ${reference}.`,
+    linkedTitle: 'Linked complaint',
+    openDossier: (reference: string) => `Open the dossier of ${reference}`,
+    linkedHint: (reference: string) =>
+      `This cancellation belongs with complaint ${reference}; that complaint's dossier shows the link.`,
+    relinkSummary: 'Link to another complaint',
+    relinkHint: (reference: string) =>
+      `Chose the wrong complaint? Link the cancellation to the right one; the link with ${reference} then ends.`,
+    relinkSubmit: 'Link again',
     openComplaint: (reference: string) => `To complaint ${reference}`,
   },
   quarantine: {

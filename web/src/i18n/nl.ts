@@ -799,6 +799,14 @@ export const nl = {
     linkSubmit: 'Koppelen',
     linkNotFound: 'Geen open of afgesloten klacht met dit kenmerk gevonden.',
     linked: (reference: string) => `Gekoppeld aan ${reference}.`,
+    linkedTitle: 'Gekoppelde klacht',
+    openDossier: (reference: string) => `Dossier van ${reference} openen`,
+    linkedHint: (reference: string) =>
+      `Deze opzegging hoort bij klacht ${reference}; het dossier van die klacht toont de koppeling.`,
+    relinkSummary: 'Aan een andere klacht koppelen',
+    relinkHint: (reference: string) =>
+      `Verkeerde klacht gekozen? Koppel de opzegging aan de juiste; de koppeling met ${reference} vervalt dan.`,
+    relinkSubmit: 'Opnieuw koppelen',
     openComplaint: (reference: string) => `Naar klacht ${reference}`,
   },
   quarantine: {

@@ -62,6 +62,34 @@ export function CancellationDetailPage({ cancellationId }: { cancellationId: str
     }, c.linked(wanted));
   };
 
+  const linkedTo =
+    row.complaintId && row.complaintReference
+      ? { id: row.complaintId, reference: row.complaintReference }
+      : null;
+  const linkForm = (submitLabel: string) => (
+    <form onSubmit={submitLink} aria-label={linkedTo ? c.relinkSummary : c.linkTitle}>
+      <Field label={c.linkLabel}>
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            value={reference}
+            required
+            pattern="[Kk][Ll]-\d{4}-\d{4,}"
+            placeholder="KL-2026-0001"
+            onChange={(event) => setReference(event.target.value)}
+          />
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button-secondary" disabled={link.busy}>
+          {submitLabel}
+        </button>
+      </div>
+      <FormStatus submission={link} />
+    </form>
+  );
+
   return (
     <>
       <nav className="crumbs" aria-label={c.title}>
@@ -179,32 +207,33 @@ export function CancellationDetailPage({ cancellationId }: { cancellationId: str
             ) : null}
             <FormStatus submission={step} />
           </section>
-          {mayHandle ? (
-            <form className="card" onSubmit={submitLink} aria-labelledby="cancellation-link">
+          {linkedTo ? (
+            <section className="card" aria-labelledby="cancellation-linked" data-testid="cancellation-linked">
+              <h2 id="cancellation-linked" className="card-title">
+                {c.linkedTitle}
+              </h2>
+              <p>
+                <Link to={`/complaints/${linkedTo.id}`}>{c.openDossier(linkedTo.reference)}</Link>
+              </p>
+              <p className="muted small">{c.linkedHint(linkedTo.reference)}</p>
+              {mayHandle ? (
+                // The server moves a link on request (a wrong choice must be correctable), so the
+                // way to do so stays, folded away behind what is linked now.
+                <details className="relink">
+                  <summary>{c.relinkSummary}</summary>
+                  <p className="muted small">{c.relinkHint(linkedTo.reference)}</p>
+                  {linkForm(c.relinkSubmit)}
+                </details>
+              ) : null}
+            </section>
+          ) : mayHandle ? (
+            <section className="card" aria-labelledby="cancellation-link">
               <h2 id="cancellation-link" className="card-title">
                 {c.linkTitle}
               </h2>
               <p className="muted small">{c.linkHint}</p>
-              <Field label={c.linkLabel}>
-                {(props) => (
-                  <input
-                    {...props}
-                    type="text"
-                    value={reference}
-                    required
-                    pattern="[Kk][Ll]-\d{4}-\d{4,}"
-                    placeholder="KL-2026-0001"
-                    onChange={(event) => setReference(event.target.value)}
-                  />
-                )}
-              </Field>
-              <div className="form-actions">
-                <button type="submit" className="button button-secondary" disabled={link.busy}>
-                  {c.linkSubmit}
-                </button>
-              </div>
-              <FormStatus submission={link} />
-            </form>
+              {linkForm(c.linkSubmit)}
+            </section>
           ) : null}
         </div>
       </div>

@@ -14,7 +14,7 @@ const STATE_CLASS: Record<string, string> = {
 };
 
 export function ClockRow({ clock, employees }: { clock: Clock; employees: PersonRef[] }) {
-  const { t, locale } = useI18n();
+  const { t, locale, language: explanationLanguage } = useI18n();
   const today = amsterdamToday();
   const light = clock.informative ? 'none' : lightOf(clock, today);
   const employee = clock.subjectId ? employees.find((e) => e.id === clock.subjectId) : undefined;
@@ -58,8 +58,8 @@ export function ClockRow({ clock, employees }: { clock: Clock; employees: Person
           {t.clock.met} {formatDateTime(clock.metAt, locale)}
         </p>
       ) : null}
-      <p className="clock-explanation" lang="nl">
-        {clock.explanation}
+      <p className="clock-explanation" lang={explanationLanguage}>
+        {clock.explanationText}
       </p>
     </li>
   );

@@ -28,13 +28,14 @@ import { StepPanel } from './step-panel.tsx';
 import { Timeline } from './timeline.tsx';
 
 export function DossierPage({ complaintId }: { complaintId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { organisation, users } = useOrganisation();
   const { session } = useSession();
   // Holds are read by the coordinator and the auditor only; the export as the brief's roles say.
   const mayReadHolds = mayAct(session, 'coordinator', 'auditor');
   const mayExport = mayAct(session, 'coordinator', 'auditor');
-  const procedure = useAsync(() => complaints.procedure(complaintId), [complaintId]);
+  // Asked again on a language switch: the clocks' explanations and refusals are the server's text.
+  const procedure = useAsync(() => complaints.procedure(complaintId, language), [complaintId, language]);
   const items = useAsync(() => complaints.items(complaintId), [complaintId]);
   const events = useAsync(() => complaints.events(complaintId), [complaintId]);
   const letterList = useAsync(() => letters.list(complaintId), [complaintId]);
@@ -64,7 +65,7 @@ export function DossierPage({ complaintId }: { complaintId: string }) {
   // Notes and files follow the server's own add_note permission (auditors only read).
   const noteRight = state.actions.find((a) => a.action === 'add_note');
   const canWrite = noteRight?.allowed ?? true;
-  const writeRefusal = noteRight?.refusals.map((r) => r.message).join(' ') ?? '';
+  const writeRefusal = noteRight?.refusals.map((r) => r.text).join(' ') ?? '';
   const afterStep = (next: ProcedureState | undefined) => {
     if (next) procedure.setData(next);
     else procedure.reload();

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/i18n-context.tsx';
 import { remedyOf } from './step-definitions.ts';
 
 /**
- * Why a step cannot be taken, in the server's Dutch, each with what to do about it — and, where
+ * Why a step cannot be taken, in the server's words (in the app's language), each with what to do about it — and, where
  * another step resolves it, a button that goes there.
  */
 export function RefusalList({
@@ -16,7 +16,7 @@ export function RefusalList({
   canGoTo: (step: ActionName) => boolean;
   onGoTo: (step: ActionName) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   // Several refusals can share one remedy (three missing closing fields): say it once.
   const said = new Set<string>();
   return (
@@ -29,7 +29,9 @@ export function RefusalList({
         const settings = remedy && 'settings' in remedy ? remedy.settings : null;
         return (
           <li key={`${refusal.code}|${JSON.stringify(refusal.details ?? {})}`} data-code={refusal.code}>
-            <p className="refusal-message">{refusal.message}</p>
+            <p className="refusal-message" lang={language}>
+              {refusal.text}
+            </p>
             {next || goTo || settings ? (
               <p className="refusal-next">
                 <span className="refusal-next-label">{t.steps.whatNext}:</span> {next}

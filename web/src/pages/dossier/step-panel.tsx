@@ -54,7 +54,7 @@ export function StepPanel({
   /** After a refused attempt, which the server also wrote into the dossier's log. */
   onAttempted: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [expanded, setExpanded] = useState<ReadonlySet<ActionName>>(new Set());
   const [drafts, setDrafts] = useState<Partial<Record<ActionName, Values>>>({});
   const [outcomes, setOutcomes] = useState<Partial<Record<ActionName, StepOutcome>>>({});
@@ -100,7 +100,7 @@ export function StepPanel({
       const stepBody = STEP_DEFINITIONS[action].toBody(values, context);
       const delivery = choosesDelivery(action) ? values['delivery'] : undefined;
       const body = (delivery ? { ...stepBody, delivery } : stepBody) as never;
-      const next = await complaints.act(state.complaint.id, action, body);
+      const next = await complaints.act(state.complaint.id, action, body, language);
       setDrafts((current) => ({ ...current, [action]: undefined }));
       setExpanded((current) => {
         const remaining = new Set(current);
