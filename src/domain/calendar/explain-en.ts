@@ -10,7 +10,7 @@ import type { NonWorkingReason } from './working-day-calendar.ts';
  */
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-const MONTHS = [
+export const ENGLISH_MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -62,7 +62,7 @@ function weekdayOf(date: LocalDate): string {
 }
 
 function monthName(month: number): string {
-  return MONTHS[month - 1] ?? '';
+  return ENGLISH_MONTH_NAMES[month - 1] ?? '';
 }
 
 /** "Wed 18 Nov 2026" */

@@ -1,24 +1,11 @@
 import { MONTH_NAMES } from '../calendar/explain.ts';
+import { ENGLISH_MONTH_NAMES } from '../calendar/explain-en.ts';
 import { dayOfWeek, localDateParts, type LocalDate } from '../calendar/local-date.ts';
 import type { ClockTime } from './letter-content.ts';
 import type { LetterLanguage } from './letter-types.ts';
 
 const WEEKDAYS_NL = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'] as const;
 const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 /**
  * A date as a letter writes it: "21 januari 2026", with the day for deadlines and appointments
@@ -32,7 +19,7 @@ export function formatLetterDate(
 ): string {
   const { year, month, day } = localDateParts(date);
   const index = dayOfWeek(date) - 1;
-  const monthName = (language === 'nl' ? MONTH_NAMES : MONTHS_EN)[month - 1] ?? '';
+  const monthName = (language === 'nl' ? MONTH_NAMES : ENGLISH_MONTH_NAMES)[month - 1] ?? '';
   const weekday = (language === 'nl' ? WEEKDAYS_NL : WEEKDAYS_EN)[index] ?? '';
   const text = `${day} ${monthName} ${year}`;
   return options.weekday === true ? `${weekday} ${text}` : text;
