@@ -234,6 +234,16 @@ export async function linkCancellationToComplaint(
         : await complaintIdOfReference(tx, context.organisationId, target.reference);
     if (row.complaint_id === complaintId) return row;
     await findComplaintReference(tx, context.organisationId, complaintId);
+    // Moving the link: the former dossier says where the request went, so neither dossier claims it
+    // on its own.
+    if (row.complaint_id !== null) {
+      await appendDossierEvent(tx, context.organisationId, row.complaint_id, {
+        type: 'complaint.cancellation_unlinked',
+        actor: context.actor,
+        occurredAt: now,
+        data: { cancellationRequestId: id, movedToComplaintId: complaintId },
+      });
+    }
     await recordLink(tx, context, complaintId, id, now);
     return tx
       .updateTable('cancellation_requests')

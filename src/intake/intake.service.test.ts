@@ -270,6 +270,21 @@ describe.each(databaseKinds())('the intake queue on %s', (kind) => {
     });
     expect(byPhone.reference).toBe('OP-2026-0002');
     await linkCancellationToComplaint(deps(), org.handler.context, byPhone.id, complaint.id);
+    // Linked to the wrong complaint at first: moving it says so in the former dossier too.
+    const other = await createTestComplaint(database.handle.db, org, { handlerId: org.handler.id }, clock);
+    await linkCancellationToComplaint(deps(), org.handler.context, byPhone.id, other.id);
+    const lastEvent = (complaintId: string) =>
+      withTenant(database.handle.db, org.id, async (tx) =>
+        (await listDossierEvents(tx, org.id, complaintId)).at(-1),
+      );
+    expect(await lastEvent(complaint.id)).toMatchObject({
+      type: 'complaint.cancellation_unlinked',
+      data: { cancellationRequestId: byPhone.id, movedToComplaintId: other.id },
+    });
+    expect(await lastEvent(other.id)).toMatchObject({
+      type: 'complaint.cancellation_linked',
+      data: { cancellationRequestId: byPhone.id },
+    });
     expect((await advanceCancellation(deps(), org.handler.context, byPhone.id, 'confirm')).status).toBe(
       'confirmed',
     );

@@ -39,6 +39,7 @@ const EVENT_LABELS: Readonly<Record<string, string>> = {
   'complaint.action_refused': 'Stap geweigerd',
   'complaint.clock_missed': 'Termijn verstreken',
   'complaint.cancellation_linked': 'Opzegging gekoppeld',
+  'complaint.cancellation_unlinked': 'Opzegging naar een andere klacht verplaatst',
   'dossier.note_added': 'Notitie toegevoegd',
   'dossier.attachment_added': 'Document toegevoegd',
   'dossier.message_received': 'Bericht ontvangen',

@@ -506,6 +506,7 @@ export const en: Messages = {
     'complaint.acknowledged': 'Receipt acknowledged',
     'complaint.action_refused': 'Step refused',
     'complaint.cancellation_linked': 'Cancellation linked',
+    'complaint.cancellation_unlinked': 'Cancellation moved to another complaint',
     'complaint.clock_missed': 'Deadline missed',
     'complaint.closed': 'Complaint closed',
     'complaint.decision_letter_sent': 'Decision letter sent',

@@ -512,6 +512,7 @@ export const nl = {
     'complaint.acknowledged': 'Ontvangst bevestigd',
     'complaint.action_refused': 'Stap geweigerd',
     'complaint.cancellation_linked': 'Opzegging gekoppeld',
+    'complaint.cancellation_unlinked': 'Opzegging naar een andere klacht verplaatst',
     'complaint.clock_missed': 'Termijn verstreken',
     'complaint.closed': 'Klacht afgesloten',
     'complaint.decision_letter_sent': 'Brief met ons oordeel verstuurd',
