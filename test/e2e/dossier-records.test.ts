@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasWebAppBuild } from '../../src/http/web-app.routes.ts';
 import { axeViolations, launchChromium, settledScreenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { bearerApi } from '../support/bearer-api.ts';
 
 /**
  * The dossier's letters in Chromium against `klachtwijzer serve` with the demo organisation: a
@@ -24,18 +25,7 @@ let page: Page;
 let complaintId: string;
 const pageErrors: string[] = [];
 
-async function api<T>(method: string, pathname: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}/api/v1${pathname}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${server.apiToken!}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = bearerApi(() => ({ url: server.url, token: server.apiToken! }));
 
 async function screenshot(name: string): Promise<void> {
   await settledScreenshot(page, path.join(ARTIFACTS, `${name}.png`));

@@ -9,6 +9,7 @@ import { hasWebAppBuild } from '../../src/http/web-app.routes.ts';
 import { axeViolations, launchChromium, settledScreenshot } from '../support/browser.ts';
 import { startImapServer, type ImapServer } from '../support/imap-server.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { bearerApi } from '../support/bearer-api.ts';
 
 /**
  * The whole procedure in a real browser against the real product and a real Dovecot: a complaint
@@ -37,18 +38,7 @@ let employee: Page;
 let invitationUrl: string;
 const pageErrors: string[] = [];
 
-async function api<T>(method: string, pathname: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}/api/v1${pathname}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${apiToken}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
+const api = bearerApi(() => ({ url: server.url, token: apiToken }));
 
 async function expectNoAxeViolations(target: Page): Promise<void> {
   expect(await axeViolations(target)).toEqual([]);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasWebAppBuild } from '../../src/http/web-app.routes.ts';
 import { axeViolations, launchChromium, settledScreenshot } from '../support/browser.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { bearerApi } from '../support/bearer-api.ts';
 
 /**
  * Letter templates, the automatic acknowledgment and the retention term in the settings, and the
@@ -21,18 +22,7 @@ let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function api<T>(method: string, pathname: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}/api/v1${pathname}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${server.apiToken!}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const api = bearerApi(() => ({ url: server.url, token: server.apiToken! }));
 
 async function checkAndPhotograph(name: string): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
